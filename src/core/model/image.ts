@@ -98,6 +98,8 @@ export interface ImageArchive {
   images: ImageRef[];
   /** which of `images` is `image` */
   selected: number;
+  /** why that one, in words ("the first linux/amd64 image of the index") */
+  selectedReason: string;
   image: Image;
   warnings: string[];
 }

@@ -1,0 +1,28 @@
+// Command-line arguments: a thin layer over node:util parseArgs that turns misuse into one clear
+// line (exit 2), as every other bad input.
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export const USAGE = `usage:
+  layerscope analyze IMAGE.tar [--platform OS/ARCH] [--image REF] [--json] [--files] [--merged]
+  layerscope readpath IMAGE.tar PATH [--layer K] [--json]
+
+IMAGE.tar: docker save / podman save output (also gzipped), an OCI image layout tar
+(skopeo copy … oci-archive:), Docker 25+ save, or a plain filesystem tar (docker export).`;
+
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, positionals: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (parsed.positionals.length !== positionals.length) {
+    throw new UsageError(`expected ${positionals.join(' ')}, got ${parsed.positionals.length ? parsed.positionals.join(' ') : 'nothing'}`);
+  }
+  return parsed;
+}

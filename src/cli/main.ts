@@ -1,0 +1,38 @@
+// layerscope CLI entry: dispatches a command; bad input is one clear line on stderr and exit 2
+// (DESIGN.md "CLI contract"), anything else is a bug and prints its stack with exit 1.
+
+import { InputError } from '../core/errors.ts';
+import { USAGE, UsageError } from './args.ts';
+import { analyze } from './commands/analyze.ts';
+import { readpath } from './commands/readpath.ts';
+
+const commands: Record<string, (argv: string[], out: (s: string) => void) => Promise<void>> = { analyze, readpath };
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  try {
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    await command(rest, (s) => process.stdout.write(`${s}\n`));
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`layerscope: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      process.stderr.write(`layerscope: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`layerscope: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

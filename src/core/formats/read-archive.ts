@@ -1,0 +1,185 @@
+// Reads an image archive into the model: detects the layout by content (never by file name),
+// picks the image to show, reads its config and scans its layers.
+//
+// Two ways through an archive:
+// - uncompressed (the usual `docker save`, `skopeo copy oci-archive:`): index the outer tar by
+//   walking its headers in large windows and jumping over payloads, then read only the members
+//   the chosen image needs, each layer as a slice of the file (random access, several at once);
+// - compressed (`docker save | gzip`): nothing can be read twice, so every member is handled as
+//   it streams past: small JSON kept, every layer-looking blob scanned on the spot.
+
+import { sniffCompression, looksLikeTar } from '../bytes/sniff.ts';
+import { SliceSource, type ByteSource } from '../bytes/source.ts';
+import { InputError, throwIfAborted } from '../errors.ts';
+import { scanLayer as defaultScanLayer, type LayerScan } from '../layers/scan.ts';
+import type { ImageArchive } from '../model/image.ts';
+import { walkTarIndex } from '../tar/window-walk.ts';
+import type { TarEntry } from '../tar/parser.ts';
+import { assembleImage, imageRefs, type ScannedBlob } from './assemble.ts';
+import { parseConfig } from './config.ts';
+import { planArchive } from './detect.ts';
+import { memberName, type ArchiveMembers } from './image-plan.ts';
+import { readStreamedArchive } from './streamed-archive.ts';
+import { filesystemArchive } from './filesystem-tar.ts';
+import type { ReadArchiveOptions } from './read-options.ts';
+
+export type { ReadArchiveOptions } from './read-options.ts';
+import { selectImage } from './select-image.ts';
+
+
+/** Small members worth keeping while indexing: manifests, indexes, configs. */
+const KEEP_JSON_MAX = 16 << 20;
+const KEEP_BLOB_MAX = 256 << 10;
+
+function keepMember(e: TarEntry): boolean {
+  if (e.type !== 'file') return false;
+  const name = memberName(e.path);
+  if (name.endsWith('.json') || name === 'oci-layout' || name === 'repositories') return e.size <= KEEP_JSON_MAX;
+  return name.startsWith('blobs/') && e.size <= KEEP_BLOB_MAX;
+}
+
+export async function readArchive(source: ByteSource, opts: ReadArchiveOptions = {}): Promise<ImageArchive> {
+  if (source.size === 0) throw new InputError(source.name, null, 'is empty (0 bytes)');
+  const head = await source.read(0, 1024);
+  const outer = sniffCompression(head);
+  if (outer !== 'none') return readStreamedArchive(source, outer, opts);
+  if (!looksLikeTar(head)) {
+    const hex = Array.from(head.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
+    throw new InputError(
+      source.name,
+      null,
+      `is not an image archive: it is neither a tar nor a gzip/zstd stream (it starts with bytes ${hex}). ` +
+        'Save an image with `docker save IMAGE -o image.tar` or `skopeo copy … oci-archive:image.tar`.',
+    );
+  }
+  return readIndexedArchive(source, opts);
+}
+
+async function readIndexedArchive(source: ByteSource, opts: ReadArchiveOptions): Promise<ImageArchive> {
+  const { signal, onProgress } = opts;
+  const { entries, kept } = await walkTarIndex(source, {
+    signal,
+    keep: keepMember,
+    onBytes: (n) => onProgress?.({ phase: 'index', bytesRead: n, totalBytes: source.size }),
+  });
+  const byName = new Map<string, TarEntry>();
+  for (const e of entries) byName.set(memberName(e.path), e);
+  const keptByName = new Map<string, Uint8Array>();
+  for (const [raw, bytes] of kept) keptByName.set(memberName(raw), bytes);
+
+  // Old `docker save` links duplicate layer.tar members to the first copy: follow links.
+  const resolve = (name: string): TarEntry | undefined => {
+    let e = byName.get(name);
+    for (let hops = 0; e && (e.type === 'symlink' || e.type === 'hardlink') && hops < 8; hops++) {
+      const target = e.type === 'hardlink' ? memberName(e.linkname) : joinMember(name, e.linkname);
+      name = target;
+      e = byName.get(target);
+    }
+    return e && e.type === 'file' ? e : undefined;
+  };
+  const members: ArchiveMembers = {
+    fileName: source.name,
+    has: (p) => resolve(p) !== undefined,
+    bytes: (p) => keptByName.get(p) ?? null,
+  };
+
+  const plan = planArchive(members);
+  if (!plan) return readFilesystemTar(source, opts);
+
+  const readMember = async (path: string, what: string): Promise<Uint8Array> => {
+    const have = keptByName.get(path);
+    if (have) return have;
+    const e = resolve(path);
+    if (!e) throw new InputError(source.name, path, `${what} is not in the archive`);
+    return source.read(e.dataOffset, e.size);
+  };
+
+  // Configs are small: read them all so the picker can show every image's platform.
+  const configs = await Promise.all(
+    plan.images.map(async (img) => parseConfig(source.name, img.configPath, await readMember(img.configPath, `the config of ${img.origin}`))),
+  );
+  plan.images.forEach((img, i) => (img.platform ??= configs[i].platform));
+  const refs = imageRefs(plan);
+  if (!refs.length) throw new InputError(source.name, null, 'holds no image (its manifest lists none)');
+  const selection = selectImage(source.name, refs, opts);
+  const chosen = plan.images[selection.index];
+  throwIfAborted(signal);
+
+  const scan = opts.scanLayer ?? defaultScanLayer;
+  const blobEntries = chosen.layers.map((l) => {
+    const e = resolve(l.path);
+    if (!e) throw new InputError(source.name, l.path, `layer of ${chosen.origin} is not in the archive`);
+    return e;
+  });
+  const totalBytes = blobEntries.reduce((s, e) => s + e.size, 0);
+  const done = new Array<number>(blobEntries.length).fill(0);
+  const report = (i: number, n: number): void => {
+    done[i] = n;
+    onProgress?.({ phase: 'layers', bytesRead: done.reduce((a, b) => a + b, 0), totalBytes, detail: `${blobEntries.length} layers` });
+  };
+  // One scan per distinct blob: an image may list the same layer twice.
+  const byOffset = new Map<number, Promise<LayerScan>>();
+  const limit = opts.scanLayer ? blobEntries.length : Math.max(1, opts.concurrency ?? 1);
+  const queue = runLimited(limit);
+  const blobs: ScannedBlob[] = await Promise.all(
+    blobEntries.map(async (e, i) => {
+      let p = byOffset.get(e.dataOffset);
+      if (!p) {
+        const slice = new SliceSource(source.name, source, e.dataOffset, e.size);
+        p = queue(() => scan(slice, { signal, fileName: source.name, entryName: chosen.layers[i].path, onBytes: (n) => report(i, n) }));
+        byOffset.set(e.dataOffset, p);
+      }
+      const s = await p;
+      report(i, e.size);
+      return { scan: s, size: e.size };
+    }),
+  );
+  const warnings = [...plan.warnings];
+  const image = assembleImage(chosen, configs[selection.index], blobs, warnings);
+  return {
+    input: { name: source.name, bytes: source.size, format: plan.format },
+    images: refs,
+    selected: selection.index,
+    selectedReason: selection.reason,
+    image,
+    warnings,
+  };
+}
+
+/** A tar with no manifest: a filesystem export (`docker export`), read as a one-layer image. */
+async function readFilesystemTar(source: ByteSource, opts: ReadArchiveOptions): Promise<ImageArchive> {
+  const scan = opts.scanLayer ?? defaultScanLayer;
+  const s = await scan(source, {
+    signal: opts.signal,
+    fileName: source.name,
+    entryName: '(the whole archive as one layer)',
+    onBytes: (n) => opts.onProgress?.({ phase: 'layers', bytesRead: n, totalBytes: source.size }),
+  });
+  return filesystemArchive(source.name, source.size, s, source.size);
+}
+
+function joinMember(from: string, link: string): string {
+  if (link.startsWith('/')) return memberName(link);
+  const parts = from.split('/').slice(0, -1);
+  for (const seg of link.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg && seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** A tiny concurrency limiter: at most `n` tasks run at once, in submission order. */
+function runLimited(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (active >= n) await new Promise<void>((r) => waiting.push(r));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}

@@ -1,0 +1,169 @@
+// Reading an archive that is itself compressed (`docker save | gzip`, `podman save | zstd`):
+// the outer tar can only be streamed once, and its manifest usually comes after the layers,
+// so each member is judged by its first bytes as it streams past: JSON is kept, anything that
+// looks like a layer (tar, gzip, zstd) is scanned on the spot, the rest is skipped.
+
+import { looksLikeJson, looksLikeTar, sniffCompression } from '../bytes/sniff.ts';
+import type { ByteSource } from '../bytes/source.ts';
+import { decompress } from '../compress/decompress.ts';
+import { CancelledError, InputError, throwIfAborted } from '../errors.ts';
+import { LayerScanSink, scanLayer as defaultScanLayer, type LayerScan } from '../layers/scan.ts';
+import type { Compression, ImageArchive } from '../model/image.ts';
+import { TarParser, type PayloadSink, type TarEntry } from '../tar/parser.ts';
+import { assembleImage, imageRefs } from './assemble.ts';
+import { parseConfig } from './config.ts';
+import { planArchive } from './detect.ts';
+import { memberName, type ArchiveMembers } from './image-plan.ts';
+import { filesystemArchive } from './filesystem-tar.ts';
+import type { ReadArchiveOptions } from './read-options.ts';
+import { selectImage } from './select-image.ts';
+
+const KEEP_JSON_MAX = 16 << 20;
+const SNIFF_BYTES = 512;
+
+interface Scanned {
+  scan: LayerScan;
+  size: number;
+}
+
+export async function readStreamedArchive(source: ByteSource, outer: Compression, opts: ReadArchiveOptions): Promise<ImageArchive> {
+  const { signal, onProgress } = opts;
+  const kept = new Map<string, Uint8Array>();
+  const scans = new Map<string, Promise<Scanned>>();
+  const files = new Map<string, TarEntry>();
+
+  const parser = new TarParser({
+    onEntry: (e: TarEntry): PayloadSink | null => {
+      const name = memberName(e.path);
+      files.set(name, e);
+      if (e.type !== 'file' || e.size === 0) return null;
+      return new SniffSink(e.size, (head) => {
+        if (looksLikeJson(head)) return e.size <= KEEP_JSON_MAX ? new KeepSink(e.size, (b) => kept.set(name, b)) : null;
+        if (sniffCompression(head) === 'none' && !looksLikeTar(head)) return null;
+        const sink = new LayerScanSink({ signal, fileName: source.name, entryName: name });
+        scans.set(name, sink.result.then((scan) => ({ scan, size: e.size })));
+        return sink;
+      });
+    },
+  });
+
+  let read = 0;
+  const counted = source.stream(0, source.size).pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        read += chunk.length;
+        onProgress?.({ phase: 'layers', bytesRead: read, totalBytes: source.size, detail: `reading the ${outer}-compressed archive` });
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  const reader = decompress(counted, outer, source.name).getReader();
+  try {
+    for (;;) {
+      if (signal?.aborted) throw new CancelledError();
+      const { done, value } = await reader.read();
+      if (done) break;
+      await parser.push(value);
+    }
+    parser.end();
+  } catch (e) {
+    await reader.cancel().catch(() => {});
+    throw wrapTarError(e, source.name);
+  }
+
+  const members: ArchiveMembers = {
+    fileName: source.name,
+    has: (p) => files.has(p),
+    bytes: (p) => kept.get(p) ?? null,
+  };
+  const plan = planArchive(members);
+  if (!plan) {
+    // A compressed filesystem tar: read it again, this time as one layer.
+    const s = await defaultScanLayer(source, { signal, fileName: source.name, entryName: '(the whole archive as one layer)' });
+    return filesystemArchive(source.name, source.size, s, source.size);
+  }
+  const configs = plan.images.map((img) => {
+    const bytes = kept.get(img.configPath);
+    if (!bytes) throw new InputError(source.name, img.configPath, `the config of ${img.origin} is not in the archive`);
+    return parseConfig(source.name, img.configPath, bytes);
+  });
+  plan.images.forEach((img, i) => (img.platform ??= configs[i].platform));
+  const refs = imageRefs(plan);
+  if (!refs.length) throw new InputError(source.name, null, 'holds no image (its manifest lists none)');
+  const selection = selectImage(source.name, refs, opts);
+  const chosen = plan.images[selection.index];
+  throwIfAborted(signal);
+  const blobs = await Promise.all(
+    chosen.layers.map((l) => {
+      const s = scans.get(l.path);
+      if (!s) throw new InputError(source.name, l.path, `layer of ${chosen.origin} is not in the archive, or is not a tar`);
+      return s;
+    }),
+  );
+  const warnings = [...plan.warnings];
+  return {
+    input: { name: source.name, bytes: source.size, format: plan.format },
+    images: refs,
+    selected: selection.index,
+    selectedReason: selection.reason,
+    image: assembleImage(chosen, configs[selection.index], blobs, warnings),
+    warnings,
+  };
+}
+
+function wrapTarError(e: unknown, file: string): unknown {
+  if (e instanceof InputError || e instanceof CancelledError) return e;
+  return new InputError(file, null, `the archive inside the compression is not a valid tar: ${(e as Error).message}`);
+}
+
+/** Collects a member's bytes whole (small JSON only). */
+class KeepSink implements PayloadSink {
+  private buf: Uint8Array;
+  private n = 0;
+  constructor(
+    size: number,
+    private readonly done: (bytes: Uint8Array) => void,
+  ) {
+    this.buf = new Uint8Array(size);
+  }
+  data(chunk: Uint8Array): void {
+    this.buf.set(chunk.subarray(0, this.buf.length - this.n), this.n);
+    this.n += chunk.length;
+  }
+  end(): void {
+    this.done(this.buf.subarray(0, Math.min(this.n, this.buf.length)));
+  }
+}
+
+/** Holds the first bytes of a member until it can tell what it is, then hands over to a real sink. */
+class SniffSink implements PayloadSink {
+  private head: Uint8Array[] = [];
+  private headLen = 0;
+  private next: PayloadSink | null | undefined;
+  constructor(
+    private readonly size: number,
+    private readonly choose: (head: Uint8Array) => PayloadSink | null,
+  ) {}
+
+  async data(chunk: Uint8Array): Promise<void> {
+    if (this.next === null) return;
+    if (this.next) return this.next.data(chunk);
+    this.head.push(chunk.slice());
+    this.headLen += chunk.length;
+    if (this.headLen >= Math.min(SNIFF_BYTES, this.size)) await this.decide();
+  }
+
+  async end(): Promise<void> {
+    if (this.next === undefined) await this.decide();
+    if (this.next) await this.next.end();
+  }
+
+  private async decide(): Promise<void> {
+    const head = new Uint8Array(this.headLen);
+    let o = 0;
+    for (const c of this.head) head.set(c, (o += c.length) - c.length);
+    this.head = [];
+    this.next = this.choose(head);
+    if (this.next) await this.next.data(head);
+  }
+}
