@@ -14,7 +14,7 @@ export async function openArchive(path: string, opts: { image?: string; platform
     throw new InputError(path, null, `cannot be opened (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   if (!st.isFile()) throw new InputError(path, null, 'is not a regular file');
-  const source = await FileSource.open(path);
+  const source = await FileSource.open(path, path);
   try {
     return await readArchive(source, { ...opts, concurrency: 2 });
   } finally {

@@ -108,21 +108,26 @@ function checkImage(got: ImageArchive, truth: TruthImage, fixture: string): void
 
   // Merged filesystem at the top layer, as `umoci unpack` made it.
   const tables = img.layers.map((l) => l.table);
-  const merged = new LayerStack(tables).mergedAt(tables.length - 1);
+  const stack = new LayerStack(tables);
+  const merged = stack.mergedAt(tables.length - 1);
   const files = new Map<string, number>();
   const links = new Map<string, string>();
   const others: string[] = [];
-  const hardlinks: [string, string][] = [];
+  const hardlinks: [string, string, number][] = [];
   merged.forEach((path, layer, row) => {
     const t = tables[layer];
     const kind = t.kinds[row];
     if (kind === EntryKind.file) files.set(path, t.sizes[row]);
     else if (kind === EntryKind.symlink) links.set(path, t.linkTarget(row) ?? '');
-    else if (kind === EntryKind.hardlink) hardlinks.push([path, t.linkTarget(row) ?? '']);
+    else if (kind === EntryKind.hardlink) hardlinks.push([path, t.linkTarget(row) ?? '', layer]);
     else if (kind === EntryKind.other) others.push(path);
   });
-  // A hard link unpacks to one more name for its target's bytes.
-  for (const [path, target] of hardlinks) files.set(path, files.get(target) ?? -1);
+  // A hard link unpacks to one more name for its target's bytes, the target as it was in the
+  // link's own layer (a later layer may replace the target's name with other bytes).
+  for (const [path, target, layer] of hardlinks) {
+    const at = stack.mergedAt(layer).get(target);
+    files.set(path, at ? tables[at.layer].sizes[at.row] : -1);
+  }
   expect(new Map([...files].sort()), `${where} regular files`).toEqual(
     new Map(truth.filesystem.regular_files.map((f) => [abs(f.path), f.size] as [string, number]).sort()),
   );

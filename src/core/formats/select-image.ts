@@ -13,8 +13,9 @@ export interface Selection {
 function matchesPlatform(img: ImageRef, want: string): boolean {
   const p = platformString(img.platform);
   if (!p) return false;
-  // "linux/arm64" matches "linux/arm64/v8"; "arm64" alone matches any OS.
-  const w = want.includes('/') ? want : `linux/${want}`;
+  // "linux/arm64" matches "linux/arm64/v8"; "arm64" or "arm64/v8" (no OS) match on Linux.
+  const known = new Set(['linux', 'windows', 'darwin', 'freebsd', 'wasip1', 'js']);
+  const w = known.has(want.split('/')[0]) ? want : `linux/${want}`;
   return p === w || p.startsWith(`${w}/`);
 }
 

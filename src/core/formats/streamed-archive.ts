@@ -7,7 +7,8 @@ import { looksLikeJson, looksLikeTar, sniffCompression } from '../bytes/sniff.ts
 import type { ByteSource } from '../bytes/source.ts';
 import { decompress } from '../compress/decompress.ts';
 import { CancelledError, InputError, throwIfAborted } from '../errors.ts';
-import { LayerScanSink, scanLayer as defaultScanLayer, type LayerScan } from '../layers/scan.ts';
+import { LayerScanSink } from '../layers/scan-sink.ts';
+import { scanLayer as defaultScanLayer, type LayerScan } from '../layers/scan.ts';
 import type { Compression, ImageArchive } from '../model/image.ts';
 import { TarParser, type PayloadSink, type TarEntry } from '../tar/parser.ts';
 import { assembleImage, imageRefs } from './assemble.ts';
@@ -41,7 +42,7 @@ export async function readStreamedArchive(source: ByteSource, outer: Compression
         if (looksLikeJson(head)) return e.size <= KEEP_JSON_MAX ? new KeepSink(e.size, (b) => kept.set(name, b)) : null;
         if (sniffCompression(head) === 'none' && !looksLikeTar(head)) return null;
         const sink = new LayerScanSink({ signal, fileName: source.name, entryName: name });
-        scans.set(name, sink.result.then((scan) => ({ scan, size: e.size })));
+        scans.set(name, sink.result.then((scan: LayerScan) => ({ scan, size: e.size })));
         return sink;
       });
     },
@@ -57,7 +58,7 @@ export async function readStreamedArchive(source: ByteSource, outer: Compression
       },
     }),
   );
-  const reader = decompress(counted, outer, source.name).getReader();
+  const reader = decompress(counted, outer).getReader();
   try {
     for (;;) {
       if (signal?.aborted) throw new CancelledError();
