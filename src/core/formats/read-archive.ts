@@ -12,6 +12,7 @@ import { sniffCompression, looksLikeTar } from '../bytes/sniff.ts';
 import { SliceSource, type ByteSource } from '../bytes/source.ts';
 import { InputError, throwIfAborted } from '../errors.ts';
 import { scanLayer as defaultScanLayer, type LayerScan } from '../layers/scan.ts';
+import { outerArchiveError } from './outer-error.ts';
 import type { ImageArchive } from '../model/image.ts';
 import { walkTarIndex } from '../tar/window-walk.ts';
 import type { TarEntry } from '../tar/parser.ts';
@@ -61,6 +62,8 @@ async function readIndexedArchive(source: ByteSource, opts: ReadArchiveOptions):
     signal,
     keep: keepMember,
     onBytes: (n) => onProgress?.({ phase: 'index', bytesRead: n, totalBytes: source.size }),
+  }).catch((e: unknown) => {
+    throw outerArchiveError(e, source.name);
   });
   const byName = new Map<string, TarEntry>();
   for (const e of entries) byName.set(memberName(e.path), e);

@@ -7,6 +7,7 @@ import { looksLikeJson, looksLikeTar, sniffCompression } from '../bytes/sniff.ts
 import type { ByteSource } from '../bytes/source.ts';
 import { decompress } from '../compress/decompress.ts';
 import { CancelledError, InputError, throwIfAborted } from '../errors.ts';
+import { outerArchiveError } from './outer-error.ts';
 import { LayerScanSink } from '../layers/scan-sink.ts';
 import { scanLayer as defaultScanLayer, type LayerScan } from '../layers/scan.ts';
 import type { Compression, ImageArchive } from '../model/image.ts';
@@ -69,7 +70,7 @@ export async function readStreamedArchive(source: ByteSource, outer: Compression
     parser.end();
   } catch (e) {
     await reader.cancel().catch(() => {});
-    throw wrapTarError(e, source.name);
+    throw outerArchiveError(e, source.name);
   }
 
   const members: ArchiveMembers = {
@@ -110,11 +111,6 @@ export async function readStreamedArchive(source: ByteSource, outer: Compression
     image: assembleImage(chosen, configs[selection.index], blobs, warnings),
     warnings,
   };
-}
-
-function wrapTarError(e: unknown, file: string): unknown {
-  if (e instanceof InputError || e instanceof CancelledError) return e;
-  return new InputError(file, null, `the archive inside the compression is not a valid tar: ${(e as Error).message}`);
 }
 
 /** Collects a member's bytes whole (small JSON only). */
