@@ -39,6 +39,7 @@ export function renderAnalysis(a: AnalysisJson): string {
   const img = a.image;
   parts.push(`image: ${img.ref ?? '(untagged)'}  ${img.platform ?? ''}  created ${img.created ?? 'unknown'}`);
   parts.push('');
+  // Newest first, as `docker history` prints; empty entries (no layer) have blank sizes.
   const rows = [...a.history]
     .reverse()
     .map((h) => {
@@ -47,9 +48,9 @@ export function renderAnalysis(a: AnalysisJson): string {
       return [
         l ? String(l.index) : '-',
         cmd || '(no command recorded)',
-        l ? formatBytes(l.compressedSize) : '0 B',
-        l ? formatBytes(l.tarSize) : '0 B',
-        l ? formatBytes(l.fileBytes) : '0 B',
+        l ? formatBytes(l.compressedSize) : '',
+        l ? formatBytes(l.tarSize) : '',
+        l ? formatBytes(l.fileBytes) : '',
         l ? String(l.fileCount) : '',
         l && (l.whiteouts.length || l.opaqueDirs.length) ? `${l.whiteouts.length}/${l.opaqueDirs.length}` : '',
       ];

@@ -21,8 +21,11 @@ export function exactBytes(n: number): string {
   return `${Math.round(n).toLocaleString('en-US')} bytes`;
 }
 
+/** One decimal, two near the ends, so 99.996% never shows as a flat "100.0%". */
 export function formatPercent(ratio: number): string {
-  return `${(ratio * 100).toFixed(1)}%`;
+  const p = ratio * 100;
+  const digits = (p > 99.9 && p < 100) || (p > 0 && p < 0.1) ? 2 : 1;
+  return `${p.toFixed(digits)}%`;
 }
 
 /** Octal permission string as `ls`/`stat` print it: "0755", "4755". */
