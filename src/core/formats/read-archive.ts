@@ -16,7 +16,7 @@ import { outerArchiveError } from './outer-error.ts';
 import type { ImageArchive } from '../model/image.ts';
 import { walkTarIndex } from '../tar/window-walk.ts';
 import type { TarEntry } from '../tar/parser.ts';
-import { assembleImage, imageRefs, type ScannedBlob } from './assemble.ts';
+import { chooseImage, finishArchive, type ScannedBlob } from './assemble.ts';
 import { parseConfig } from './config.ts';
 import { planArchive } from './detect.ts';
 import { memberName, type ArchiveMembers } from './image-plan.ts';
@@ -25,7 +25,6 @@ import { filesystemArchive } from './filesystem-tar.ts';
 import type { ReadArchiveOptions } from './read-options.ts';
 
 export type { ReadArchiveOptions } from './read-options.ts';
-import { selectImage } from './select-image.ts';
 
 
 /** Small members worth keeping while indexing: manifests, indexes, configs. */
@@ -101,11 +100,8 @@ async function readIndexedArchive(source: ByteSource, opts: ReadArchiveOptions):
   const configs = await Promise.all(
     plan.images.map(async (img) => parseConfig(source.name, img.configPath, await readMember(img.configPath, `the config of ${img.origin}`))),
   );
-  plan.images.forEach((img, i) => (img.platform ??= configs[i].platform));
-  const refs = imageRefs(plan);
-  if (!refs.length) throw new InputError(source.name, null, 'holds no image (its manifest lists none)');
-  const selection = selectImage(source.name, refs, opts);
-  const chosen = plan.images[selection.index];
+  const chosenImage = chooseImage(source.name, plan, configs, opts);
+  const chosen = chosenImage.plan;
   throwIfAborted(signal);
 
   const scan = opts.scanLayer ?? defaultScanLayer;
@@ -137,16 +133,7 @@ async function readIndexedArchive(source: ByteSource, opts: ReadArchiveOptions):
       return { scan: s, size: e.size };
     }),
   );
-  const warnings = [...plan.warnings];
-  const image = assembleImage(chosen, configs[selection.index], blobs, warnings);
-  return {
-    input: { name: source.name, bytes: source.size, format: plan.format },
-    images: refs,
-    selected: selection.index,
-    selectedReason: selection.reason,
-    image,
-    warnings,
-  };
+  return finishArchive(source, plan, chosenImage, blobs);
 }
 
 /** A tar with no manifest: a filesystem export (`docker export`), read as a one-layer image. */

@@ -12,13 +12,12 @@ import { LayerScanSink } from '../layers/scan-sink.ts';
 import { scanLayer as defaultScanLayer, type LayerScan } from '../layers/scan.ts';
 import type { Compression, ImageArchive } from '../model/image.ts';
 import { TarParser, type PayloadSink, type TarEntry } from '../tar/parser.ts';
-import { assembleImage, imageRefs } from './assemble.ts';
+import { chooseImage, finishArchive } from './assemble.ts';
 import { parseConfig } from './config.ts';
 import { planArchive } from './detect.ts';
 import { memberName, type ArchiveMembers } from './image-plan.ts';
 import { filesystemArchive } from './filesystem-tar.ts';
 import type { ReadArchiveOptions } from './read-options.ts';
-import { selectImage } from './select-image.ts';
 
 const KEEP_JSON_MAX = 16 << 20;
 const SNIFF_BYTES = 512;
@@ -89,11 +88,8 @@ export async function readStreamedArchive(source: ByteSource, outer: Compression
     if (!bytes) throw new InputError(source.name, img.configPath, `the config of ${img.origin} is not in the archive`);
     return parseConfig(source.name, img.configPath, bytes);
   });
-  plan.images.forEach((img, i) => (img.platform ??= configs[i].platform));
-  const refs = imageRefs(plan);
-  if (!refs.length) throw new InputError(source.name, null, 'holds no image (its manifest lists none)');
-  const selection = selectImage(source.name, refs, opts);
-  const chosen = plan.images[selection.index];
+  const chosenImage = chooseImage(source.name, plan, configs, opts);
+  const chosen = chosenImage.plan;
   throwIfAborted(signal);
   const blobs = await Promise.all(
     chosen.layers.map((l) => {
@@ -102,15 +98,7 @@ export async function readStreamedArchive(source: ByteSource, outer: Compression
       return s;
     }),
   );
-  const warnings = [...plan.warnings];
-  return {
-    input: { name: source.name, bytes: source.size, format: plan.format },
-    images: refs,
-    selected: selection.index,
-    selectedReason: selection.reason,
-    image: assembleImage(chosen, configs[selection.index], blobs, warnings),
-    warnings,
-  };
+  return finishArchive(source, plan, chosenImage, blobs);
 }
 
 /** Collects a member's bytes whole (small JSON only). */
