@@ -9,6 +9,11 @@ export interface ByteSource {
   read(offset: number, length: number): Promise<Uint8Array>;
   /** The same range as a stream, for decompressors and long sequential walks. */
   stream(offset: number, length: number): ReadableStream<Uint8Array>;
+  /**
+   * The same bytes as a Blob when that costs no copy (a File, or a slice of one), else null.
+   * Lets the web worker hand a layer to a sub-worker by reference instead of copying it.
+   */
+  toBlob?(): Blob | null;
 }
 
 export class MemorySource implements ByteSource {
@@ -56,6 +61,10 @@ export class BlobSource implements ByteSource {
   stream(offset: number, length: number): ReadableStream<Uint8Array> {
     return this.blob.slice(offset, Math.min(this.size, offset + length)).stream() as ReadableStream<Uint8Array>;
   }
+
+  toBlob(): Blob {
+    return this.blob;
+  }
 }
 
 /** A window of another source, e.g. one blob inside an uncompressed outer archive. */
@@ -75,5 +84,10 @@ export class SliceSource implements ByteSource {
   stream(offset: number, length: number): ReadableStream<Uint8Array> {
     const len = Math.max(0, Math.min(length, this.size - offset));
     return this.base.stream(this.start + offset, len);
+  }
+
+  toBlob(): Blob | null {
+    const blob = this.base.toBlob?.() ?? null;
+    return blob ? blob.slice(this.start, this.start + this.size) : null;
   }
 }

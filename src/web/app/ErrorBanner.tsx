@@ -1,0 +1,29 @@
+// The error region for an input that cannot be read: which file, which entry inside it, and what
+// was wrong, as the core's InputError says. The page stays usable: drop another file.
+
+import { useApp, type AppState } from '../store/store.ts';
+
+const selectError = (s: AppState) => s.error;
+
+export function ErrorBanner() {
+  const error = useApp(selectError);
+  if (!error) return null;
+  return (
+    <div
+      data-testid="error"
+      role="alert"
+      className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100"
+    >
+      <p className="font-semibold">This file could not be read as an image archive.</p>
+      <dl className="mt-2 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-red-800 dark:text-red-300">File</dt>
+        <dd className="font-mono break-all">{error.file}</dd>
+        <dt className="text-red-800 dark:text-red-300">Entry</dt>
+        <dd className="font-mono break-all">{error.entry ?? '(the file itself)'}</dd>
+        <dt className="text-red-800 dark:text-red-300">Problem</dt>
+        <dd className="break-words">{error.problem}</dd>
+      </dl>
+      <p className="mt-2 text-sm text-red-800 dark:text-red-300">Drop another file or pick an example to carry on.</p>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+// The read of one input: which file, how far the worker has got, the archive it produced or the
+// error it hit. Actions read getState() when they fire (STYLE.md #8); the worker client is
+// module-level because a Worker is not state to render.
+
+import type { StateCreator } from 'zustand';
+import type { ImageArchive } from '../../core/model/image.ts';
+import type { Progress } from '../../core/progress.ts';
+import { AnalyzerClient, type ReadError } from './analyzer-client.ts';
+import { exampleUrl, findExample } from './examples.ts';
+import { imageQuery } from './image-query.ts';
+import { ProgressTracker } from './progress.ts';
+import type { AppState } from './store.ts';
+
+export type ReadStatus = 'idle' | 'reading' | 'done' | 'error';
+
+export interface InputFile {
+  blob: Blob;
+  name: string;
+  /** the built-in example it came from, if any */
+  example: string | null;
+}
+
+export interface AnalysisSlice {
+  input: InputFile | null;
+  status: ReadStatus;
+  /** the last report (bytes read of the phase's total); null before the first */
+  progress: Progress | null;
+  /** 0–100 over the whole read, never backwards (progress.ts) */
+  percent: number;
+  archive: ImageArchive | null;
+  /** the image chosen in the picker (index in archive.images); null: the archive's default */
+  pickedImage: number | null;
+  error: ReadError | null;
+  /** worker time of the last read, ms */
+  readMs: number | null;
+  openFile(blob: Blob, name: string, example?: string | null): void;
+  openExample(name: string): Promise<void>;
+  pickImage(index: number): void;
+  cancel(): void;
+}
+
+const client = new AnalyzerClient();
+/** Bumped by every open/cancel, so a slow example download cannot land after a newer choice. */
+let generation = 0;
+
+export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => {
+  const read = (input: InputFile, image: number | null) => {
+    set({ status: 'reading', progress: null, percent: 0, error: null });
+    const tracker = new ProgressTracker();
+    const images = get().archive?.images ?? [];
+    client.read(input.blob, input.name, image === null ? {} : { image: imageQuery(images, image) }, {
+      onProgress: (progress) => set({ progress, percent: tracker.next(progress) }),
+      onResult: (archive, readMs) => {
+        set({ status: 'done', archive, readMs, progress: null, pickedImage: image });
+        get().selectRow(null);
+      },
+      onError: (error) => set({ status: 'error', error, archive: null, progress: null }),
+    });
+  };
+
+  return {
+    input: null,
+    status: 'idle',
+    progress: null,
+    percent: 0,
+    archive: null,
+    pickedImage: null,
+    error: null,
+    readMs: null,
+
+    openFile(blob, name, example = null) {
+      generation++;
+      const input = { blob, name, example };
+      set({ input, archive: null, pickedImage: null, readMs: null });
+      get().selectRow(null);
+      read(input, null);
+    },
+
+    async openExample(name) {
+      const example = findExample(name);
+      const token = ++generation;
+      if (!example) {
+        set({ status: 'error', archive: null, error: { file: name, entry: null, problem: 'there is no built-in example by that name' } });
+        return;
+      }
+      set({ status: 'reading', progress: null, percent: 0, error: null, archive: null, input: null });
+      try {
+        const res = await fetch(exampleUrl(example, document.baseURI));
+        if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+        const blob = await res.blob();
+        if (token !== generation) return;
+        get().openFile(blob, example.file, example.name);
+      } catch (e) {
+        if (token !== generation) return;
+        const problem = `could not download the example: ${e instanceof Error ? e.message : String(e)}`;
+        set({ status: 'error', error: { file: example.file, entry: null, problem } });
+      }
+    },
+
+    pickImage(index) {
+      const { input } = get();
+      if (!input) return;
+      read(input, index);
+    },
+
+    cancel() {
+      generation++;
+      client.cancel();
+      // A cancelled re-read keeps the image already on screen; a cancelled first read empties the page.
+      set((s) => ({ status: s.archive ? 'done' : 'idle', progress: null, input: s.archive ? s.input : null }));
+    },
+  };
+};

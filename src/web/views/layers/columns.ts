@@ -1,0 +1,23 @@
+// The columns of the layer list, shared by the heading and every row so they line up. Size
+// columns say which size word they are (DESIGN.md "Layer size words").
+
+export const GRID =
+  'grid grid-cols-[2.25rem_minmax(0,1fr)_5.75rem_5.75rem_5.75rem_4rem_5.5rem_4.75rem] gap-x-3';
+
+export interface Column {
+  head: string;
+  /** the tooltip: what the number means exactly */
+  title: string;
+  numeric: boolean;
+}
+
+export const COLUMNS: Column[] = [
+  { head: '#', title: 'Layer index (0 is the base). Empty history entries have no layer.', numeric: true },
+  { head: 'Created by (history entry, oldest first)', title: 'The command each history entry records, in build order: oldest at the top, like the Dockerfile that made it. Muted text is builder noise.', numeric: false },
+  { head: 'Compressed', title: 'compressedSize: bytes of the layer blob in the archive (as pulled)', numeric: true },
+  { head: 'Tar', title: 'tarSize: bytes of the uncompressed layer tar (as unpacked)', numeric: true },
+  { head: 'File bytes', title: 'fileBytes: sum of regular-file sizes in the layer (hard links once)', numeric: true },
+  { head: 'Files', title: 'fileCount: regular files in the layer', numeric: true },
+  { head: 'Whiteouts / opaque', title: 'Whiteout markers (.wh.NAME: deletes NAME below) / opaque directories (.wh..wh..opq: hides everything below)', numeric: true },
+  { head: 'Compr.', title: 'Compression of the layer blob, from its magic bytes', numeric: false },
+];

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { CancelledError, InputError } from '../core/errors.ts';
+import { EntryKind } from '../core/model/entry-kind.ts';
+import type { ImageArchive, Layer } from '../core/model/image.ts';
+import { LayerTableBuilder, type LayerTable } from '../core/model/layer-table.ts';
+import { archiveFromWire, archiveToWire, fromWireError, toWireError, transferList } from './wire.ts';
+
+function table(paths: string[]): LayerTable {
+  const b = new LayerTableBuilder();
+  for (const p of paths) b.add(p, EntryKind.file, p.length, 0o644, 0, 0, 1_700_000_000, null);
+  b.add('/lib/link', EntryKind.symlink, 0, 0o777, 0, 0, 0, 'x.so');
+  return b.finish();
+}
+
+function layer(index: number, t: LayerTable): Layer {
+  return {
+    index, diffId: `sha256:${index}`, digest: null, mediaType: null, compression: 'gzip', compressedSize: 10, createdBy: 'RUN x',
+    historyIndex: index, estimated: false, table: t, tarSize: 20, fileBytes: 5, entryCount: t.count, fileCount: t.count - 1,
+    whiteouts: [], opaqueDirs: [],
+  };
+}
+
+function archive(): ImageArchive {
+  return {
+    input: { name: 'a.tar', bytes: 100, format: 'oci-layout' },
+    images: [{ index: 0, ref: 'a:1', refs: ['a:1'], platform: null, digest: null }],
+    selected: 0,
+    selectedReason: 'the only image in the archive',
+    warnings: ['w'],
+    image: {
+      ref: 'a:1', platform: { os: 'linux', architecture: 'amd64' }, configDigest: null, created: null, history: [],
+      config: { env: [], cmd: null, entrypoint: null, workdir: null, user: null, exposedPorts: [], labels: {} },
+      layers: [layer(0, table(['/etc/passwd', '/bin/sh'])), layer(1, table(['/data/é日本']))],
+    },
+  };
+}
+
+describe('archive over the wire', () => {
+  it('moves the table buffers (transfer, not copy) and rebuilds working LayerTables', () => {
+    const a = archive();
+    const sent = a.image.layers.map((l) => l.table);
+    const wire = archiveToWire(a);
+    expect(wire.transfer.length).toBe(2 * 9); // nine typed arrays per table
+    const received = structuredClone(wire.archive, { transfer: wire.transfer });
+    // Transferred: the sender's buffers are detached.
+    for (const t of sent) expect(t.pathBytes.byteLength).toBe(0);
+    const back = archiveFromWire(received);
+    expect(back.image.layers[0].table.path(1)).toBe('/bin/sh');
+    expect(back.image.layers[1].table.path(0)).toBe('/data/é日本');
+    expect(back.image.layers[1].table.linkTarget(1)).toBe('x.so');
+    expect(back.selectedReason).toBe('the only image in the archive');
+    expect(back.warnings).toEqual(['w']);
+  });
+
+  it('lists a shared buffer once (twice would make postMessage throw)', () => {
+    const cols = table(['/a']).columns();
+    const list = transferList([cols, cols]);
+    expect(list.length).toBe(9);
+    expect(() => structuredClone(cols, { transfer: list })).not.toThrow();
+  });
+});
+
+describe('errors over the wire', () => {
+  it('keeps file, entry and problem of an InputError', () => {
+    const e = fromWireError(structuredClone(toWireError(new InputError('a.tar', 'blobs/sha256/ab', 'truncated'), 'a.tar')));
+    expect(e).toBeInstanceOf(InputError);
+    expect(e).toMatchObject({ file: 'a.tar', entry: 'blobs/sha256/ab', problem: 'truncated' });
+  });
+
+  it('keeps cancellation distinct from failure', () => {
+    expect(fromWireError(toWireError(new CancelledError(), 'a.tar'))).toBeInstanceOf(CancelledError);
+    expect(fromWireError(toWireError(new DOMException('stop', 'AbortError'), 'a.tar'))).toBeInstanceOf(CancelledError);
+  });
+
+  it('reports anything else as an internal error naming the file', () => {
+    expect(toWireError(new TypeError('x is undefined'), 'a.tar')).toEqual({ kind: 'internal', file: 'a.tar', message: 'TypeError: x is undefined' });
+  });
+});
