@@ -1,0 +1,128 @@
+// Reads one layer blob into a LayerTable and its stats. Compression is sniffed from the first
+// bytes (never the media type). Uncompressed blobs are read in large windows, jumping over big
+// payloads; compressed blobs are streamed through the decoder to the end, because tarSize counts
+// every decompressed byte (end blocks and padding included).
+
+import type { ByteSource } from '../bytes/source.ts';
+import { sniffCompression } from '../bytes/sniff.ts';
+import { decompress } from '../compress/decompress.ts';
+import { DecompressError } from '../compress/errors.ts';
+import { CancelledError, InputError, throwIfAborted } from '../errors.ts';
+import type { Compression } from '../model/image.ts';
+import { TarFormatError } from '../tar/errors.ts';
+import { TarParser } from '../tar/parser.ts';
+import { walkWindows } from '../tar/window-walk.ts';
+import { LayerAccumulator, type LayerScan } from './accumulate.ts';
+
+export type { LayerScan } from './accumulate.ts';
+
+export interface ScanOptions {
+  signal?: AbortSignal;
+  onBytes?: (compressedBytesReadSoFar: number) => void;
+  /** the input file, for error messages ("app.tar") */
+  fileName: string;
+  /** the blob inside it, for error messages ("blobs/sha256/ab12…") */
+  entryName: string;
+  /** window size for uncompressed blobs (default DEFAULT_WINDOW) */
+  windowSize?: number;
+}
+
+/** Scans a layer blob held in a random-access source. */
+export async function scanLayer(source: ByteSource, opts: ScanOptions): Promise<LayerScan> {
+  throwIfAborted(opts.signal);
+  const head = await source.read(0, 4);
+  const compression = sniffCompression(head);
+  if (compression !== 'none') return scanTarStream(source.stream(0, source.size), opts);
+  const acc = new LayerAccumulator();
+  const parser = new TarParser({ onEntry: (e) => acc.add(e) });
+  try {
+    await walkWindows(source, parser, { signal: opts.signal, onBytes: opts.onBytes, windowSize: opts.windowSize });
+  } catch (e) {
+    throw asInputError(e, opts);
+  }
+  // An uncompressed blob IS the tar: every byte of it, trailing blocks included.
+  return acc.finish(source.size, parser.entryCount, 'none');
+}
+
+/**
+ * Scans a layer given only as a stream of its blob bytes (e.g. a layer inside a gzipped outer
+ * archive). Sniffs the compression from the first bytes and reads to the end.
+ */
+export async function scanTarStream(stream: ReadableStream<Uint8Array>, opts: ScanOptions): Promise<LayerScan> {
+  const raw = stream.getReader();
+  let tar: ReadableStreamDefaultReader<Uint8Array> | null = null;
+  try {
+    // Enough bytes to sniff (a zstd magic is 4 bytes; chunks can be tiny).
+    const head: Uint8Array[] = [];
+    let headLen = 0;
+    let ended = false;
+    while (headLen < 4) {
+      throwIfAborted(opts.signal);
+      const { done, value } = await raw.read();
+      if (done) {
+        ended = true;
+        break;
+      }
+      head.push(value);
+      headLen += value.length;
+    }
+    const compression: Compression = sniffCompression(concat(head, headLen));
+    let read = 0;
+    const counted = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          const next = head.shift();
+          if (next !== undefined) {
+            read += next.length;
+            opts.onBytes?.(read);
+            controller.enqueue(next);
+            return;
+          }
+          if (ended) return controller.close();
+          const { done, value } = await raw.read();
+          if (done) return controller.close();
+          read += value.length;
+          opts.onBytes?.(read);
+          controller.enqueue(value);
+        },
+        cancel: (reason) => raw.cancel(reason),
+      },
+      { highWaterMark: 0 },
+    );
+    const acc = new LayerAccumulator();
+    const parser = new TarParser({ onEntry: (e) => acc.add(e) });
+    tar = decompress(counted, compression).getReader();
+    for (;;) {
+      throwIfAborted(opts.signal);
+      const { done, value } = await tar.read();
+      if (done) break;
+      // No sinks are returned, so push never waits.
+      parser.push(value);
+    }
+    parser.end();
+    return acc.finish(parser.position, parser.entryCount, compression);
+  } catch (e) {
+    // Stop the producer (a file read, an outer decoder) instead of leaving it running.
+    (tar ?? raw).cancel(e).catch(() => {});
+    throw asInputError(e, opts);
+  }
+}
+
+function concat(parts: Uint8Array[], len: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(len);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Turns reader errors into the InputError a person reads; cancellation passes through. */
+export function asInputError(e: unknown, opts: ScanOptions): unknown {
+  if (e instanceof CancelledError || e instanceof InputError) return e;
+  if (e instanceof TarFormatError) return new InputError(opts.fileName, opts.entryName, `${e.problem} at byte ${e.offset} of the layer tar`);
+  if (e instanceof DecompressError) return new InputError(opts.fileName, opts.entryName, e.message);
+  return e;
+}
