@@ -10,6 +10,7 @@ export class UsageError extends Error {
 export const USAGE = `usage:
   layerscope analyze IMAGE.tar [--platform OS/ARCH] [--image REF] [--json] [--files] [--merged]
   layerscope readpath IMAGE.tar PATH [--layer K] [--json]
+  layerscope parse Dockerfile [--json | --dump]
 
 IMAGE.tar: docker save / podman save output (also gzipped), an OCI image layout tar
 (skopeo copy … oci-archive:), Docker 25+ save, or a plain filesystem tar (docker export).`;

@@ -4,9 +4,10 @@
 import { InputError } from '../core/errors.ts';
 import { USAGE, UsageError } from './args.ts';
 import { analyze } from './commands/analyze.ts';
+import { parse } from './commands/parse.ts';
 import { readpath } from './commands/readpath.ts';
 
-const commands: Record<string, (argv: string[], out: (s: string) => void) => Promise<void>> = { analyze, readpath };
+const commands: Record<string, (argv: string[], out: (s: string) => void) => Promise<void>> = { analyze, readpath, parse };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
