@@ -1,6 +1,7 @@
 // The treemap hierarchy: tree shape from paths, sizes per level against a naive path→bytes
 // reference, deterministic order, folding of small children, and the real bloat fixture.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EntryKind } from '../../model/entry-kind.ts';
 import { LayerTableBuilder, type LayerTable } from '../../model/layer-table.ts';
@@ -86,6 +87,52 @@ describe('TreemapHierarchy: shape', () => {
     let total = 0;
     for (const t of tables) for (let r = 0; r < t.count; r++) total += t.kinds[r] === F ? t.sizes[r] : 0;
     expect(h.size(ROOT)).toBeLessThanOrEqual(total); // repeated paths inside a layer count once
+  });
+});
+
+describe('TreemapHierarchy: against a naive reference, any paths', () => {
+  // Few names, so paths share prefixes, repeat, and name files that are also parents.
+  const name = fc.constantFrom('a', 'b', 'é', 'a b', '日', '.x', 'lib');
+  const row = fc.tuple(
+    fc.array(name, { minLength: 1, maxLength: 4 }),
+    fc.constantFrom(EntryKind.file, EntryKind.file, EntryKind.dir, EntryKind.symlink, EntryKind.hardlink, EntryKind.whiteout, EntryKind.opaque),
+    fc.integer({ min: 0, max: 1000 }),
+  );
+  it('every node\'s size is the bytes of the last row per path under it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(row, { maxLength: 30 }), { minLength: 1, maxLength: 3 }), fc.constantFrom(0, 0.001, 0.2), (layers, fold) => {
+        const tables = layers.map((rows) => table(rows.map(([parts, kind, size]) => [`/${parts.join('/')}`, kind as EntryKind, size])));
+        const h = new TreemapHierarchy(tables, { foldFraction: fold });
+        let total = 0;
+        tables.forEach((t, L) => {
+          const last = new Map<string, number>();
+          for (let r = 0; r < t.count; r++) if (t.kinds[r] !== EntryKind.whiteout && t.kinds[r] !== EntryKind.opaque) last.set(t.path(r), r);
+          const under = (dir: string) => {
+            let sum = 0;
+            for (const [p, r] of last) if ((p === dir || p.startsWith(dir === '/' ? '/' : `${dir}/`)) && t.kinds[r] === F) sum += t.sizes[r];
+            return sum;
+          };
+          expect(h.size(TreemapHierarchy.layerId(L))).toBe(under('/'));
+          total += under('/');
+          walk(h, TreemapHierarchy.layerId(L), (id) => {
+            if (id >= 0) expect(h.size(id)).toBe(under(h.path(id)));
+            const c = h.children(id);
+            let sum = 0;
+            for (let i = 0; i < c.count; i++) {
+              sum += c.sizes[i];
+              expect(c.sizes[i]).toBeGreaterThan(0);
+              if (i > 0 && c.ids[i] >= 0) expect(c.sizes[i]).toBeLessThanOrEqual(c.sizes[i - 1]);
+            }
+            // A file that is also a parent (`/a/b` then a file `/a` in one tar) keeps its own bytes too.
+            const r = h.rowOf(id);
+            const own = r >= 0 && t.kinds[r] === F ? t.sizes[r] : 0;
+            if (c.count > 0) expect(sum + own).toBe(h.size(id));
+          });
+        });
+        expect(h.size(ROOT)).toBe(total);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

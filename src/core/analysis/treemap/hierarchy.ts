@@ -14,13 +14,13 @@
 import type { LayerTable } from '../../model/layer-table.ts';
 import { EntryKind } from '../../model/entry-kind.ts';
 import { compareNames, layerTree, nodeName, nodePath, type LayerTree } from './layer-tree.ts';
+import { foldId, foldLevel, foldLevels, foldParent, makeSorted, type Sorted } from './fold.ts';
 import { nodeSizes, type NodeSizes, type SizeMeasure, type Visibility } from './measure.ts';
 
 export type { SizeMeasure, Visibility } from './measure.ts';
 
 export const ROOT = 0;
 const STRIDE = 2 ** 28;
-const FOLD_LEVELS = 16;
 
 export type NodeKind = 'image' | 'layer' | 'dir' | 'file' | 'symlink' | 'hardlink' | 'other' | 'fold';
 
@@ -40,16 +40,6 @@ export interface ChildList {
   readonly count: number;
   readonly ids: Float64Array;
   readonly sizes: Float64Array;
-}
-
-/** Every child of a real node, sorted, and where each fold level starts. */
-interface Sorted {
-  ids: Float64Array;
-  sizes: Float64Array;
-  files: Float64Array;
-  foldStart: number[];
-  foldSize: number[];
-  foldFiles: number[];
 }
 
 const KIND_OF_ENTRY: Record<number, NodeKind> = {
@@ -278,53 +268,5 @@ export class TreemapHierarchy {
       this.sums[L] = s;
     }
     return s;
-  }
-}
-
-function foldId(parent: number, level: number): number {
-  return -1 - (parent * FOLD_LEVELS + level);
-}
-function foldParent(id: number): number {
-  return Math.floor((-1 - id) / FOLD_LEVELS);
-}
-function foldLevel(id: number): number {
-  return (-1 - id) % FOLD_LEVELS;
-}
-
-function makeSorted(ids: number[], sizes: number[], files: number[]): Sorted {
-  return {
-    ids: Float64Array.from(ids),
-    sizes: Float64Array.from(sizes),
-    files: Float64Array.from(files),
-    foldStart: [],
-    foldSize: [],
-    foldFiles: [],
-  };
-}
-
-/**
- * Where each fold level starts: level l holds the children from foldStart[l] on, those below
- * `fraction` of what is left at that level. A level needs two children or more, and at least
- * one child of the level above must stay out of it (else opening the fold shows the same fold).
- */
-function foldLevels(s: Sorted, total: number, fraction: number): void {
-  const n = s.sizes.length;
-  let start = 0;
-  let left = total;
-  while (s.foldStart.length < FOLD_LEVELS) {
-    let i = start;
-    while (i < n && s.sizes[i] >= fraction * left) i++;
-    if (i === start || n - i < 2) return;
-    let size = 0;
-    let files = 0;
-    for (let k = i; k < n; k++) {
-      size += s.sizes[k];
-      files += s.files[k];
-    }
-    s.foldStart.push(i);
-    s.foldSize.push(size);
-    s.foldFiles.push(files);
-    start = i;
-    left = size;
   }
 }

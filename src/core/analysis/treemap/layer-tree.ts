@@ -1,8 +1,8 @@
 // The compact directory tree of ONE layer, for the treemap: every path of the layer's table
 // becomes a node (parents implied by a path get a node too), held in typed arrays instead of
-// objects (DESIGN.md "memory per entry": ≈ 20 B a node here vs ≈ 265 B for a d3 node). It is
-// built once per LayerTable and cached by reference (STYLE.md #13); sizes per measure live in
-// measure.ts, sorting and folding in hierarchy.ts.
+// objects (DESIGN.md "memory per entry": 32 B a node here, plus 12 B per size measure, vs
+// ≈ 265 B for a d3 node). It is built once per LayerTable and cached by reference (STYLE.md
+// #13); sizes per measure live in measure.ts, sorting and folding in hierarchy.ts.
 //
 // Names are never decoded while building: a node keeps the byte range of its full path inside
 // the table's own `pathBytes` (an implied directory points at a prefix of the first path that

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROOT, TreemapHierarchy } from './hierarchy.ts';
-import { cellAt, layoutTreemap, type LayoutOptions, type TreemapLayout, type TreemapSource } from './layout.ts';
+import { cellAt, layoutTreemap, zoomTargetAt, type LayoutOptions, type TreemapLayout, type TreemapSource } from './layout.ts';
 import { syntheticLayerTables } from './synthetic.ts';
 
 /** A plain in-memory tree: node i > 0 hangs under parents[i] < i; leaves carry the sizes. */
@@ -125,6 +125,18 @@ describe('layoutTreemap', () => {
       { numRuns: 300 },
     );
     expect(cellAt(layoutTreemap(treeSource([[0, 1]]), 0, { x: 0, y: 0, w: 10, h: 10 }), 11, 5)).toBe(-1);
+  });
+
+  it('a click zooms into the deepest labeled cell above it, else the root\'s child holding it', () => {
+    const h = new TreemapHierarchy(syntheticLayerTables({ files: 5000, layers: 3, seed: 5 }));
+    const l = layoutTreemap(h, ROOT, { x: 0, y: 0, w: 1000, h: 700 });
+    for (let c = 1; c < l.count; c++) {
+      const chain: number[] = [];
+      for (let a = c; a > 0; a = l.parent[a]) chain.push(a);
+      const labeled = chain.find((a) => l.header[a] === 1);
+      expect(zoomTargetAt(l, c)).toBe(l.ids[labeled ?? chain[chain.length - 1]]);
+    }
+    expect(zoomTargetAt(l, l.firstChild[0])).toBe(h.children(ROOT).ids[0]); // a layer, by its header
   });
 
   it('lays out a synthetic image of 20k files lazily: far fewer cells than files', () => {

@@ -43,9 +43,9 @@ export interface LayoutOptions {
   minHeaderWidth?: number;
   /** px between a parent's edge and its children (default 2) */
   padding?: number;
-  /** children are laid out only in inner boxes at least this wide and high, px (default 4) */
+  /** children are laid out only in inner boxes at least this wide and high, px (default 6) */
   minRecurseSize?: number;
-  /** cells below this area, px², are left out (default 0.5) */
+  /** cells below this area, px², are left out: their parent's fill stands for them (default 4) */
   minCellArea?: number;
   /** give the root a header strip too (default false: the breadcrumb names it) */
   rootHeader?: boolean;
@@ -78,8 +78,11 @@ const DEFAULTS: Required<LayoutOptions> = {
   headerHeight: 16,
   minHeaderWidth: 48,
   padding: 2,
-  minRecurseSize: 4,
-  minCellArea: 0.5,
+  // Measured on a 1376×740 view of 500k synthetic files: 0.5 px² and 4 px gave 72k cells, 60% of
+  // them under 2 px thin (texture, not information); 4 px² and 6 px give 28k, and paint time
+  // follows the cell count.
+  minRecurseSize: 6,
+  minCellArea: 4,
   rootHeader: false,
 };
 
@@ -162,6 +165,19 @@ export function cellAt(l: TreemapLayout, x: number, y: number): number {
     if (next < 0) return cell;
     cell = next;
   }
+}
+
+/**
+ * What a click on cell `cell` zooms into: the deepest cell on its way up that has a header strip
+ * (its name is showing, so it is the one the user can read), else the root's child it lies in.
+ */
+export function zoomTargetAt(l: TreemapLayout, cell: number): number {
+  let top = cell;
+  for (let c = cell; c > 0; c = l.parent[c]) {
+    if (l.header[c] === 1) return l.ids[c];
+    top = c;
+  }
+  return l.ids[top];
 }
 
 function inside(l: TreemapLayout, c: number, x: number, y: number): boolean {

@@ -49,6 +49,21 @@ describe('squarify', () => {
     );
   });
 
+  it('matches d3 on squares and ties, where the row orientation is decided by dx < dy', () => {
+    const cases: [number[], number, number][] = [
+      [[1, 1, 1, 1], 100, 100],
+      [[3, 2, 1], 60, 60],
+      [[5, 5, 2, 2, 1, 1], 64, 64],
+      [[1], 10, 10],
+      [[8, 1, 1], 30, 30],
+    ];
+    for (const [values, w, h] of cases) {
+      const d3 = viaD3(values, 0, 0, w, h);
+      const port = viaPort(values, 0, 0, w, h);
+      d3.forEach((n, i) => expect([port.x0[i], port.y0[i], port.x1[i], port.y1[i]]).toEqual([n.x0, n.y0, n.x1, n.y1]));
+    }
+  });
+
   it('with a stop, the boxes before it are the same as without', () => {
     fc.assert(
       fc.property(sortedValues, box, fc.nat(), (values, [x, y, w, h], s) => {
