@@ -1,5 +1,5 @@
 // gzip through the native DecompressionStream (the fastest decoder here: DESIGN.md "Measured
-// here"), with multi-member support where the runtime lacks it.
+// here"), with multi-member support and bounded read-ahead in every runtime.
 //
 // RFC 1952 §2.2: a gzip file is a series of members. Chromium's DecompressionStream (156) stops
 // after the first and errors "Junk found after end of compressed data", dropping output still
@@ -90,9 +90,18 @@ export function gunzip(input: ReadableStream<Uint8Array>): ReadableStream<Uint8A
     await drain(out);
   };
 
+  // One input read stays in flight while a piece decodes, so file reads overlap decoding.
+  let ahead: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
+  const readInput = async (): Promise<ReadableStreamReadResult<Uint8Array>> => {
+    const r = await (ahead ?? src.read());
+    ahead = r.done ? null : src.read();
+    ahead?.catch(() => {});
+    return r;
+  };
+
   /** Reads, splits and feeds one input chunk; returns false at the end of the input. */
   const step = async (out: ReadableStreamDefaultController<Uint8Array>): Promise<boolean> => {
-    const { done, value } = await src.read();
+    const { done, value } = await readInput();
     if (done) {
       if (carry) await feed(carry, out);
       carry = null;
@@ -145,7 +154,7 @@ export function gunzip(input: ReadableStream<Uint8Array>): ReadableStream<Uint8A
         });
         if (r.done) return out.close();
         out.enqueue(r.value);
-      emitted++;
+        emitted++;
         pending = reader.read();
         pending.catch(() => {});
       },

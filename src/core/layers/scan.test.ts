@@ -65,8 +65,8 @@ const expectedStats = {
 };
 
 describe('scanLayer', () => {
-  it('reads an uncompressed layer: kinds, whiteouts, opaque dirs, links, stats', async () => {
-    const s = await scanLayer(new MemorySource('l', layerTar), { ...opts, windowSize: 1024 });
+  it.each(['windows', 'stream'] as const)('reads an uncompressed layer (%s): kinds, whiteouts, opaque dirs, links, stats', async (how) => {
+    const s = await scanLayer(new MemorySource('l', layerTar), { ...opts, windowSize: 1024, uncompressedRead: how });
     expect(s.compression).toBe('none');
     expect(rows(s.table)).toEqual(expectedRows);
     expect(s.stats).toEqual(expectedStats);
@@ -98,15 +98,21 @@ describe('scanLayer', () => {
       expect(seen.every((n, i) => i === 0 || n >= seen[i - 1])).toBe(true);
       expect(seen.at(-1)).toBeLessThanOrEqual(bytes.length);
     }
-    const seen: number[] = [];
-    await scanLayer(new MemorySource('l', layerTar), { ...opts, windowSize: 1024, onBytes: (n) => seen.push(n) });
-    expect(seen.at(-1)).toBeGreaterThanOrEqual(layerTar.length - 9728);
+    for (const how of ['windows', 'stream'] as const) {
+      const seen: number[] = [];
+      await scanLayer(new MemorySource('l', layerTar), { ...opts, windowSize: 1024, uncompressedRead: how, onBytes: (n) => seen.push(n) });
+      expect(seen.at(-1)).toBeGreaterThanOrEqual(layerTar.length - 9728);
+    }
   });
 
   it('says where a truncated layer ended, naming the file and blob', async () => {
     const cut = layerTar.subarray(0, 512 * 9 + 100); // inside /usr/bin/tool's payload
-    for (const bytes of [cut, await gzip(cut)]) {
-      const e = await scanLayer(new MemorySource('l', bytes), opts).catch((x: unknown) => x);
+    for (const [bytes, how] of [
+      [cut, 'windows'],
+      [cut, 'stream'],
+      [await gzip(cut), 'stream'],
+    ] as const) {
+      const e = await scanLayer(new MemorySource('l', bytes), { ...opts, uncompressedRead: how }).catch((x: unknown) => x);
       expect(e).toBeInstanceOf(InputError);
       expect((e as InputError).file).toBe('img.tar');
       expect((e as InputError).entry).toBe('blobs/sha256/abc');
@@ -137,9 +143,13 @@ describe('scanLayer', () => {
 
   it('stops with CancelledError when the signal fires, compressed or not', async () => {
     const big = writeTar(Array.from({ length: 400 }, (_, i) => ({ path: `f${i}`, size: 5000 })));
-    for (const bytes of [big, await gzip(big)]) {
+    for (const [bytes, how] of [
+      [big, 'windows'],
+      [big, 'stream'],
+      [await gzip(big), 'stream'],
+    ] as const) {
       const ac = new AbortController();
-      const p = scanLayer(new MemorySource('l', bytes), { ...opts, windowSize: 4096, signal: ac.signal, onBytes: () => ac.abort() });
+      const p = scanLayer(new MemorySource('l', bytes), { ...opts, windowSize: 4096, uncompressedRead: how, signal: ac.signal, onBytes: () => ac.abort() });
       await expect(p).rejects.toBeInstanceOf(CancelledError);
     }
   });

@@ -1,6 +1,6 @@
 // Reads one layer blob into a LayerTable and its stats. Compression is sniffed from the first
-// bytes (never the media type). Uncompressed blobs are read in large windows, jumping over big
-// payloads; compressed blobs are streamed through the decoder to the end, because tarSize counts
+// bytes (never the media type). Uncompressed blobs are streamed, restarting the stream past big
+// payloads (or read in large windows); compressed blobs are streamed through the decoder to the end, because tarSize counts
 // every decompressed byte (end blocks and padding included).
 
 import type { ByteSource } from '../bytes/source.ts';
@@ -11,8 +11,9 @@ import { CancelledError, InputError, throwIfAborted } from '../errors.ts';
 import type { Compression } from '../model/image.ts';
 import { TarFormatError } from '../tar/errors.ts';
 import { TarParser } from '../tar/parser.ts';
-import { walkWindows } from '../tar/window-walk.ts';
+import { walkStream, walkWindows } from '../tar/window-walk.ts';
 import { LayerAccumulator, type LayerScan } from './accumulate.ts';
+import { HashColumn } from '../hash/hash-column.ts';
 
 export type { LayerScan } from './accumulate.ts';
 
@@ -23,9 +24,23 @@ export interface ScanOptions {
   fileName: string;
   /** the blob inside it, for error messages ("blobs/sha256/ab12…") */
   entryName: string;
-  /** window size for uncompressed blobs (default DEFAULT_WINDOW) */
+  /** how an uncompressed blob is read: big random-access windows, or a stream restarted past big payloads */
+  uncompressedRead?: 'windows' | 'stream';
+  /** window size for 'windows' (default DEFAULT_WINDOW) */
   windowSize?: number;
+  /** hash every regular file's content into table.hashes (src/core/hash/); off by default, bench/hash-cost.ts says what it costs */
+  hash?: boolean;
 }
+
+/** The hasher's WebAssembly is loaded only when hashing is asked for. */
+async function newAccumulator(opts: ScanOptions): Promise<LayerAccumulator> {
+  if (!opts.hash) return new LayerAccumulator();
+  const { createContentHasher } = await import('../hash/content-hash.ts');
+  return new LayerAccumulator(new HashColumn(await createContentHasher()));
+}
+
+/** Measured in Chromium and Node, see src/core/compress/README.md. */
+const DEFAULT_UNCOMPRESSED_READ: 'windows' | 'stream' = 'stream';
 
 /** Scans a layer blob held in a random-access source. */
 export async function scanLayer(source: ByteSource, opts: ScanOptions): Promise<LayerScan> {
@@ -33,10 +48,11 @@ export async function scanLayer(source: ByteSource, opts: ScanOptions): Promise<
   const head = await source.read(0, 4);
   const compression = sniffCompression(head);
   if (compression !== 'none') return scanTarStream(source.stream(0, source.size), opts);
-  const acc = new LayerAccumulator();
+  const acc = await newAccumulator(opts);
   const parser = new TarParser({ onEntry: (e) => acc.add(e) });
   try {
-    await walkWindows(source, parser, { signal: opts.signal, onBytes: opts.onBytes, windowSize: opts.windowSize });
+    if ((opts.uncompressedRead ?? DEFAULT_UNCOMPRESSED_READ) === 'stream') await walkStream(source, parser, opts);
+    else await walkWindows(source, parser, opts);
   } catch (e) {
     throw asInputError(e, opts);
   }
@@ -89,15 +105,16 @@ export async function scanTarStream(stream: ReadableStream<Uint8Array>, opts: Sc
       },
       { highWaterMark: 0 },
     );
-    const acc = new LayerAccumulator();
+    const acc = await newAccumulator(opts);
     const parser = new TarParser({ onEntry: (e) => acc.add(e) });
     tar = decompress(counted, compression).getReader();
     for (;;) {
       throwIfAborted(opts.signal);
       const { done, value } = await tar.read();
       if (done) break;
-      // No sinks are returned, so push never waits.
-      parser.push(value);
+      // Waits only when a sink asks to (content hashing, ScanOptions.hash).
+      const r = parser.push(value);
+      if (r) await r;
     }
     parser.end();
     return acc.finish(parser.position, parser.entryCount, compression);

@@ -4,7 +4,7 @@ import { MemorySource, type ByteSource } from '../bytes/source.ts';
 import { CancelledError } from '../errors.ts';
 import { TarParser, type TarEntry } from './parser.ts';
 import { TarFormatError } from './errors.ts';
-import { walkTarIndex, walkWindows } from './window-walk.ts';
+import { walkStream, walkTarIndex, walkWindows } from './window-walk.ts';
 import { writeTar, type EntrySpec } from './testing/write-tar.ts';
 
 /** Counts reads, to check that big payloads are jumped over rather than read. */
@@ -60,6 +60,56 @@ describe('walkWindows', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('walkStream equals the streamed walk too, whatever the jump threshold and chunk size', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(specArb, { maxLength: 30 }),
+        fc.constantFrom(1, 512, 5000, 1 << 20),
+        fc.constantFrom(100, 4096, 65_536),
+        async (specs, jumpOver, chunk) => {
+          const tar = writeTar(specs);
+          const mem = new MemorySource('t.tar', tar);
+          const src: ByteSource = { name: 't', size: tar.length, read: (o, l) => mem.read(o, l), stream: (o, l) => mem.stream(o, l, chunk) };
+          const out: TarEntry[] = [];
+          const p = new TarParser({ onEntry: (e) => void out.push(e) });
+          await walkStream(src, p, { jumpOver });
+          expect(out).toEqual(streamedEntries(tar));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('walkStream starts a new stream past big payloads instead of reading them', async () => {
+    const tar = writeTar([{ path: 'big1', size: 5 << 20 }, { path: 'small', size: 10 }, { path: 'big2', size: 9 << 20 }, { path: 'last', size: 1 }]);
+    const mem = new MemorySource('t.tar', tar);
+    const streams: number[] = [];
+    let streamed = 0;
+    const src: ByteSource = {
+      name: 't',
+      size: tar.length,
+      read: (o, l) => mem.read(o, l),
+      stream(o, l) {
+        streams.push(o);
+        const r = mem.stream(o, l, 65_536).getReader();
+        return new ReadableStream<Uint8Array>({
+          async pull(c) {
+            const { done, value } = await r.read();
+            if (done) return c.close();
+            streamed += value.length;
+            c.enqueue(value);
+          },
+          cancel: (why) => r.cancel(why),
+        });
+      },
+    };
+    const seen: string[] = [];
+    await walkStream(src, new TarParser({ onEntry: (e) => void seen.push(e.path) }), { jumpOver: 4 << 20 });
+    expect(seen).toEqual(['big1', 'small', 'big2', 'last']);
+    expect(streams).toEqual([0, 512 + (5 << 20), 512 + (5 << 20) + 1536 + (9 << 20)]);
+    expect(streamed).toBeLessThan(1 << 20);
   });
 
   it('jumps over payloads larger than the window instead of reading them', async () => {
