@@ -8,9 +8,14 @@ export class UsageError extends Error {
 }
 
 export const USAGE = `usage:
-  layerscope analyze IMAGE.tar [--platform OS/ARCH] [--image REF] [--json] [--files] [--merged]
+  layerscope analyze IMAGE.tar [--platform OS/ARCH] [--image REF] [--json [--format layerscope|dive]] [--files] [--merged]
   layerscope readpath IMAGE.tar PATH [--layer K] [--json]
   layerscope parse Dockerfile [--json | --dump]
+  layerscope ci (IMAGE.tar | Dockerfile) [--config .dive-ci] [--lowest-efficiency R] [--highest-wasted-bytes SIZE]
+                [--highest-user-wasted-percent R] [--figures layerscope|dive] [--base-layers N] [--hash]
+                [--json | --markdown] [--image REF] [--platform OS/ARCH]
+                [--base IMAGE.tar] [--context DIR] [--target STAGE] [--build-arg K=V]... [--builder buildkit|buildah]
+    exit 0: every rule passes, 1: a rule fails, 2: bad input or a misconfigured rule
 
 IMAGE.tar: docker save / podman save output (also gzipped), an OCI image layout tar
 (skopeo copy … oci-archive:), Docker 25+ save, or a plain filesystem tar (docker export).`;

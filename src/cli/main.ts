@@ -4,10 +4,12 @@
 import { InputError } from '../core/errors.ts';
 import { USAGE, UsageError } from './args.ts';
 import { analyze } from './commands/analyze.ts';
+import { ci } from './commands/ci.ts';
 import { parse } from './commands/parse.ts';
 import { readpath } from './commands/readpath.ts';
 
-const commands: Record<string, (argv: string[], out: (s: string) => void) => Promise<void>> = { analyze, readpath, parse };
+// A command may return its exit code (ci: 1 when a rule fails); nothing means 0.
+const commands: Record<string, (argv: string[], out: (s: string) => void) => Promise<void | number>> = { analyze, readpath, parse, ci };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -18,8 +20,8 @@ export async function main(argv: string[]): Promise<number> {
   const command = commands[name];
   try {
     if (!command) throw new UsageError(`unknown command "${name}"`);
-    await command(rest, (s) => process.stdout.write(`${s}\n`));
-    return 0;
+    const code = await command(rest, (s) => process.stdout.write(`${s}\n`));
+    return typeof code === 'number' ? code : 0;
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`layerscope: ${e.message}\n${USAGE}\n`);

@@ -6,7 +6,7 @@ import { readArchive } from '../core/formats/read-archive.ts';
 import type { ImageArchive } from '../core/model/image.ts';
 import { FileSource } from './file-source.ts';
 
-export async function openArchive(path: string, opts: { image?: string; platform?: string }): Promise<ImageArchive> {
+export async function openArchive(path: string, opts: { image?: string; platform?: string; hash?: boolean }): Promise<ImageArchive> {
   let st;
   try {
     st = await stat(path);

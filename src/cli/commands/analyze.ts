@@ -2,8 +2,9 @@
 // entry, its full command, sizes in their three words, and the waste figures.
 
 import { toAnalysisJson, type AnalysisJson } from '../../core/export/analysis-json.ts';
+import { toDiveJson } from '../../core/export/dive-json.ts';
 import { exactBytes, formatBytes, formatPercent } from '../../core/text/units.ts';
-import { parse } from '../args.ts';
+import { parse, UsageError } from '../args.ts';
 import { openArchive } from '../open-archive.ts';
 import { renderTable } from '../text-table.ts';
 
@@ -16,10 +17,19 @@ export async function analyze(argv: string[], out: (s: string) => void): Promise
       json: { type: 'boolean' },
       files: { type: 'boolean' },
       merged: { type: 'boolean' },
+      // --format dive: the JSON `dive --json` writes (export/dive-json.ts), for tools that read it
+      format: { type: 'string' },
     },
     ['IMAGE.tar'],
   );
+  if (values.format !== undefined && values.format !== 'layerscope' && values.format !== 'dive') {
+    throw new UsageError(`--format takes "layerscope" or "dive", not "${values.format}"`);
+  }
   const archive = await openArchive(positionals[0], { image: values.image, platform: values.platform });
+  if (values.format === 'dive') {
+    out(JSON.stringify(toDiveJson(archive), null, 2));
+    return;
+  }
   const json = toAnalysisJson(archive, { files: values.files, merged: values.merged });
   out(values.json ? JSON.stringify(json, null, 2) : renderAnalysis(json));
 }

@@ -36,6 +36,12 @@ export interface DiveEfficiency {
   score: number;
   /** dive's WastedBytes */
   wastedBytes: number;
+  /**
+   * dive's Inefficiencies (the paths seen in two or more layers), as path-tree nodes with dive's
+   * count (len(Nodes)) and CumulativeSize; `stack.tree.path(node)` names them. In node order:
+   * dive sorts them by size (export.go, ci/evaluator.go), callers do too.
+   */
+  inefficient: { nodes: Int32Array; counts: Int32Array; sizes: Float64Array };
 }
 
 export function diveEfficiency(stack: LayerStack): DiveEfficiency {
@@ -98,13 +104,24 @@ class DivePort {
     let minimum = 0;
     let discovered = 0;
     let wasted = 0;
+    let count = 0;
     for (let n = 0; n < this.N; n++) {
       if (this.known[n] === 0) continue;
       minimum += this.minSize[n];
       discovered += this.cumulative[n];
-      if (this.seen[n] >= 2) wasted += this.cumulative[n];
+      if (this.seen[n] >= 2) {
+        wasted += this.cumulative[n];
+        this.todo[count++] = n;
+      }
     }
-    return { score: discovered === 0 ? 1 : minimum / discovered, wastedBytes: wasted };
+    const nodes = this.todo.slice(0, count);
+    const counts = new Int32Array(count);
+    const sizes = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      counts[i] = this.seen[nodes[i]];
+      sizes[i] = this.cumulative[nodes[i]];
+    }
+    return { score: discovered === 0 ? 1 : minimum / discovered, wastedBytes: wasted, inefficient: { nodes, counts, sizes } };
   }
 
   /** Layer j's dive tree: member nodes (paths and their parents) and whiteout leaves (by the node they delete). */

@@ -29,6 +29,7 @@ export function assembleImage(plan: ImagePlan, config: ParsedConfig, blobs: Scan
     if (lp.declaredSize !== null && lp.declaredSize !== size) {
       warnings.push(`layer ${index} (${lp.path}): the manifest says ${lp.declaredSize} bytes, the blob has ${size}`);
     }
+    for (const w of scan.stats.warnings ?? []) warnings.push(`layer ${index} (${lp.path}): ${w}`);
     return {
       index,
       diffId: config.diffIds[index] ?? null,

@@ -1,6 +1,7 @@
 // The image config (OCI image-spec config.md; Docker's is the same shape): runtime settings,
 // rootfs.diff_ids (one per layer, in order) and history (with empty_layer entries).
 
+import type { Limits } from '../limits.ts';
 import type { HistoryEntry, ImageConfigSummary, Platform } from '../model/image.ts';
 import { Fields, isObject, parseJson, type Json } from './json-fields.ts';
 
@@ -12,9 +13,9 @@ export interface ParsedConfig {
   history: Omit<HistoryEntry, 'layerIndex'>[];
 }
 
-export function parseConfig(fileName: string, entry: string, bytes: Uint8Array): ParsedConfig {
+export function parseConfig(fileName: string, entry: string, bytes: Uint8Array, limits?: Limits): ParsedConfig {
   const f = new Fields(fileName, entry);
-  const root = f.object(parseJson(fileName, entry, bytes), 'the image config');
+  const root = f.object(parseJson(fileName, entry, bytes, limits), 'the image config');
   const c: Json | undefined = root.config ?? root.container_config;
   const cfg = isObject(c) ? c : {};
   const labels: Record<string, string> = {};

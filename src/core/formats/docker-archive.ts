@@ -21,7 +21,7 @@ export function planDockerArchive(members: ArchiveMembers): ArchivePlan | null {
   const bytes = members.bytes('manifest.json');
   if (!bytes) return null;
   const f = new Fields(members.fileName, 'manifest.json');
-  const list = f.array(parseJson(members.fileName, 'manifest.json', bytes), 'manifest.json');
+  const list = f.array(parseJson(members.fileName, 'manifest.json', bytes, members.limits), 'manifest.json');
   const warnings: string[] = [];
   const images: ImagePlan[] = list.map((item, i) => {
     const where = `manifest.json[${i}]`;

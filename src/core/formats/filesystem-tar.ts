@@ -36,7 +36,7 @@ export function filesystemArchive(name: string, bytes: number, scan: LayerScan, 
         },
       ],
     },
-    warnings: [note],
+    warnings: [note, ...(scan.stats.warnings ?? [])],
   };
 }
 

@@ -2,6 +2,7 @@
 // one's config and layer blobs are, and what the manifests say about them. Layers are read later,
 // only for the image that is shown.
 
+import type { Limits } from '../limits.ts';
 import type { Platform } from '../model/image.ts';
 
 export interface LayerPlan {
@@ -38,6 +39,8 @@ export interface ArchiveMembers {
   has(path: string): boolean;
   /** bytes of a small member kept while indexing, or null when it is absent or was too large to keep */
   bytes(path: string): Uint8Array | null;
+  /** JSON size and depth, index nesting (src/core/limits.ts); the defaults when absent */
+  readonly limits?: Limits;
 }
 
 /** Archive member names are relative: "./manifest.json" and "manifest.json" are the same member. */

@@ -2,12 +2,45 @@
 // file and the field in its error, so a broken archive says exactly what is wrong where.
 
 import { InputError } from '../errors.ts';
+import { DEFAULT_LIMITS, LimitError, type Limits } from '../limits.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type JsonObject = { [k: string]: Json };
 
-/** Parses one archive member as JSON; the error names the member. */
-export function parseJson(file: string, entry: string, bytes: Uint8Array): Json {
+/**
+ * Nesting depth of a JSON text (arrays and objects), counted on the bytes outside strings; stops
+ * counting once past `max`. JSON.parse copes with deep nesting, but code that walks or
+ * re-serializes the value recurses (JSON.stringify overflows its stack near 10,000 levels).
+ */
+export function jsonDepth(bytes: Uint8Array, max: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped byte
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > max) return deepest;
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return deepest;
+}
+
+/** Parses one archive member as JSON, within the size and depth limits; the error names the member. */
+export function parseJson(file: string, entry: string, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): Json {
+  if (bytes.length > limits.maxJsonBytes) {
+    throw new LimitError(file, entry, `is ${bytes.length.toLocaleString('en-US')} bytes, too large for the JSON it should be`, 'maxJsonBytes', limits.maxJsonBytes);
+  }
+  if (jsonDepth(bytes, limits.maxJsonDepth) > limits.maxJsonDepth) {
+    throw new LimitError(file, entry, `nests JSON arrays and objects more than ${limits.maxJsonDepth} deep`, 'maxJsonDepth', limits.maxJsonDepth);
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -2,6 +2,7 @@
 // blobs/<alg>/<hex>. index.json lists manifests, or nested indexes with one manifest per platform
 // (image-index.md); each manifest names a config and its layers, in order (manifest.md).
 
+import { LimitError } from '../limits.ts';
 import type { Platform } from '../model/image.ts';
 import { blobPath, Fields, isObject, parseJson, type Json, type JsonObject } from './json-fields.ts';
 import type { ArchiveMembers, ArchivePlan, ImagePlan } from './image-plan.ts';
@@ -10,6 +11,7 @@ const INDEX_TYPES = new Set([
   'application/vnd.oci.image.index.v1+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
 ]);
+/** Index nesting when no limits are given (Limits.maxIndexDepth). */
 const MAX_DEPTH = 8;
 
 interface Inherited {
@@ -48,12 +50,15 @@ export function planOciLayout(members: ArchiveMembers): ArchivePlan | null {
       const why = members.has(path) ? 'is too large to be a manifest' : 'is not in the archive';
       throw new Fields(members.fileName, from).fail(`points at blob ${digest}, which ${why}`);
     }
-    return new Fields(members.fileName, path).object(parseJson(members.fileName, path, bytes), 'the blob');
+    return new Fields(members.fileName, path).object(parseJson(members.fileName, path, bytes, members.limits), 'the blob');
   };
 
   const visitIndex = (index: JsonObject, where: string, inherited: Inherited, depth: number): void => {
     const f = new Fields(members.fileName, where);
-    if (depth > MAX_DEPTH) f.fail(`nests indexes more than ${MAX_DEPTH} deep`);
+    const maxDepth = members.limits?.maxIndexDepth ?? MAX_DEPTH;
+    if (depth > maxDepth) {
+      throw new LimitError(members.fileName, where, `nests image indexes more than ${maxDepth} deep`, 'maxIndexDepth', maxDepth);
+    }
     f.array(index.manifests, 'manifests').forEach((d, i) => {
       const at = `${where} manifests[${i}]`;
       const g = new Fields(members.fileName, at);
@@ -73,7 +78,7 @@ export function planOciLayout(members: ArchiveMembers): ArchivePlan | null {
     });
   };
 
-  const root = new Fields(members.fileName, 'index.json').object(parseJson(members.fileName, 'index.json', indexBytes), 'index.json');
+  const root = new Fields(members.fileName, 'index.json').object(parseJson(members.fileName, 'index.json', indexBytes, members.limits), 'index.json');
   visitIndex(root, 'index.json', { ref: null, refs: [] }, 0);
   if (images.length === 0) warnings.push('index.json lists no images');
   return { format: 'oci-layout', images, warnings };

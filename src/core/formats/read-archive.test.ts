@@ -1,6 +1,7 @@
 // Archives made in memory for what the real fixtures do not cover: filesystem tars, old docker
 // save symlinks, broken manifests, truncation, progress and cancel.
 
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,19 +15,26 @@ const FIXTURES = join(import.meta.dirname, '../../../../shared/fixtures');
 const json = (v: unknown): string => JSON.stringify(v);
 const HEX = (c: string): string => c.repeat(64);
 
-function dockerSave(opts: { layers?: EntrySpec[]; manifest?: unknown; history?: unknown[] } = {}): Uint8Array {
-  const layer = writeTar([{ path: 'etc/', type: 'dir' }, { path: 'etc/hosts', data: 'localhost\n' }]);
-  const config = {
+/** The config and its member name, the sha256 of its bytes as docker save names it (readers check it). */
+function configOf(history?: unknown[]): { name: string; text: string } {
+  const text = json({
     architecture: 'amd64',
     os: 'linux',
     rootfs: { type: 'layers', diff_ids: [`sha256:${HEX('a')}`] },
-    history: opts.history ?? [{ created_by: 'ADD rootfs /' }, { created_by: 'CMD ["sh"]', empty_layer: true }],
-  };
+    history: history ?? [{ created_by: 'ADD rootfs /' }, { created_by: 'CMD ["sh"]', empty_layer: true }],
+  });
+  return { name: `${createHash('sha256').update(text).digest('hex')}.json`, text };
+}
+const CONFIG = configOf().name;
+
+function dockerSave(opts: { layers?: EntrySpec[]; manifest?: unknown; history?: unknown[] } = {}): Uint8Array {
+  const layer = writeTar([{ path: 'etc/', type: 'dir' }, { path: 'etc/hosts', data: 'localhost\n' }]);
+  const config = configOf(opts.history);
   return writeTar([
     { path: `${HEX('a')}/layer.tar`, data: layer },
-    { path: `${HEX('c')}.json`, data: json(config) },
+    { path: config.name, data: config.text },
     ...(opts.layers ?? []),
-    { path: 'manifest.json', data: json(opts.manifest ?? [{ Config: `${HEX('c')}.json`, RepoTags: ['app:1'], Layers: [`${HEX('a')}/layer.tar`] }]) },
+    { path: 'manifest.json', data: json(opts.manifest ?? [{ Config: config.name, RepoTags: ['app:1'], Layers: [`${HEX('a')}/layer.tar`] }]) },
   ]);
 }
 
@@ -58,7 +66,7 @@ describe('readArchive', () => {
   it('follows old docker save layer.tar symlinks to the first copy', async () => {
     const bytes = dockerSave({
       layers: [{ path: `${HEX('b')}/layer.tar`, type: 'symlink', linkname: `../${HEX('a')}/layer.tar` }],
-      manifest: [{ Config: `${HEX('c')}.json`, RepoTags: [], Layers: [`${HEX('b')}/layer.tar`] }],
+      manifest: [{ Config: CONFIG, RepoTags: [], Layers: [`${HEX('b')}/layer.tar`] }],
     });
     const a = await read(bytes);
     expect(a.image.layers[0].fileBytes).toBe(10);
@@ -70,7 +78,7 @@ describe('readArchive', () => {
   });
 
   it('names the member and the problem for broken manifests', async () => {
-    await expect(read(dockerSave({ manifest: [{ Config: `${HEX('c')}.json`, Layers: ['missing.tar'] }] }))).rejects.toThrow(
+    await expect(read(dockerSave({ manifest: [{ Config: CONFIG, Layers: ['missing.tar'] }] }))).rejects.toThrow(
       /app\.tar: missing\.tar: layer of manifest\.json\[0\] is not in the archive/,
     );
     await expect(read(dockerSave({ manifest: [{ Config: '../../etc/passwd', Layers: [] }] }))).rejects.toThrow(/leaves the archive/);

@@ -23,19 +23,26 @@ import { memberName, type ArchiveMembers } from './image-plan.ts';
 import { readStreamedArchive } from './streamed-archive.ts';
 import { filesystemArchive } from './filesystem-tar.ts';
 import type { ReadArchiveOptions } from './read-options.ts';
+import { withLimits } from '../limits.ts';
+import { EntryGuard } from '../layers/layer-guard.ts';
+import { checkJsonSize, checkLayers, checkPlan, EntryTotal, KeptBudget } from './archive-limits.ts';
+import { verifyDigests } from './verify-digests.ts';
 
 export type { ReadArchiveOptions } from './read-options.ts';
 
 
-/** Small members worth keeping while indexing: manifests, indexes, configs. */
-const KEEP_JSON_MAX = 16 << 20;
+/** Small members worth keeping while indexing: manifests, indexes, configs (JSON up to Limits.maxJsonBytes). */
 const KEEP_BLOB_MAX = 256 << 10;
 
-function keepMember(e: TarEntry): boolean {
+function keepMember(e: TarEntry, budget: KeptBudget): boolean {
   if (e.type !== 'file') return false;
   const name = memberName(e.path);
-  if (name.endsWith('.json') || name === 'oci-layout' || name === 'repositories') return e.size <= KEEP_JSON_MAX;
-  return name.startsWith('blobs/') && e.size <= KEEP_BLOB_MAX;
+  const keep =
+    name.endsWith('.json') || name === 'oci-layout' || name === 'repositories'
+      ? budget.fits(e.size)
+      : name.startsWith('blobs/') && e.size <= KEEP_BLOB_MAX;
+  if (keep) budget.take(e.size, name);
+  return keep;
 }
 
 export async function readArchive(source: ByteSource, opts: ReadArchiveOptions = {}): Promise<ImageArchive> {
@@ -57,9 +64,14 @@ export async function readArchive(source: ByteSource, opts: ReadArchiveOptions =
 
 async function readIndexedArchive(source: ByteSource, opts: ReadArchiveOptions): Promise<ImageArchive> {
   const { signal, onProgress } = opts;
+  const limits = withLimits(opts.limits);
+  const budget = new KeptBudget(limits, source.name);
+  const guard = new EntryGuard(limits, source.name, null, "the archive's own tar", false);
   const { entries, kept } = await walkTarIndex(source, {
     signal,
-    keep: keepMember,
+    keep: (e) => keepMember(e, budget),
+    check: (e) => guard.check(e),
+    maxMetaSize: limits.maxMetaBytes,
     onBytes: (n) => onProgress?.({ phase: 'index', bytesRead: n, totalBytes: source.size }),
   }).catch((e: unknown) => {
     throw outerArchiveError(e, source.name);
@@ -79,29 +91,44 @@ async function readIndexedArchive(source: ByteSource, opts: ReadArchiveOptions):
     }
     return e && e.type === 'file' ? e : undefined;
   };
+  // Every JSON member planning and config reading use, for the digest check.
+  const held: [string, Uint8Array][] = [];
   const members: ArchiveMembers = {
     fileName: source.name,
     has: (p) => resolve(p) !== undefined,
-    bytes: (p) => keptByName.get(p) ?? null,
+    bytes: (p) => {
+      const b = keptByName.get(p) ?? null;
+      if (b) held.push([p, b]);
+      return b;
+    },
+    limits,
   };
 
   const plan = planArchive(members);
   if (!plan) return readFilesystemTar(source, opts);
+  checkPlan(limits, source.name, plan);
 
   const readMember = async (path: string, what: string): Promise<Uint8Array> => {
     const have = keptByName.get(path);
     if (have) return have;
     const e = resolve(path);
     if (!e) throw new InputError(source.name, path, `${what} is not in the archive`);
+    checkJsonSize(limits, source.name, path, e.size);
     return source.read(e.dataOffset, e.size);
   };
 
   // Configs are small: read them all so the picker can show every image's platform.
   const configs = await Promise.all(
-    plan.images.map(async (img) => parseConfig(source.name, img.configPath, await readMember(img.configPath, `the config of ${img.origin}`))),
+    plan.images.map(async (img) => {
+      const bytes = await readMember(img.configPath, `the config of ${img.origin}`);
+      held.push([img.configPath, bytes]);
+      return parseConfig(source.name, img.configPath, bytes, limits);
+    }),
   );
   const chosenImage = chooseImage(source.name, plan, configs, opts);
   const chosen = chosenImage.plan;
+  checkLayers(limits, source.name, chosen);
+  plan.warnings.push(...(await verifyDigests(held)));
   throwIfAborted(signal);
 
   const scan = opts.scanLayer ?? defaultScanLayer;
@@ -120,20 +147,34 @@ async function readIndexedArchive(source: ByteSource, opts: ReadArchiveOptions):
   const byOffset = new Map<number, Promise<LayerScan>>();
   const limit = opts.scanLayer ? blobEntries.length : Math.max(1, opts.concurrency ?? 1);
   const queue = runLimited(limit);
-  const blobs: ScannedBlob[] = await Promise.all(
-    blobEntries.map(async (e, i) => {
-      let p = byOffset.get(e.dataOffset);
-      if (!p) {
-        const slice = new SliceSource(source.name, source, e.dataOffset, e.size);
-        p = queue(() => scan(slice, { signal, fileName: source.name, entryName: chosen.layers[i].path, onBytes: (n) => report(i, n) }));
-        byOffset.set(e.dataOffset, p);
-      }
-      const s = await p;
-      report(i, e.size);
-      return { scan: s, size: e.size };
-    }),
-  );
-  return finishArchive(source, plan, chosenImage, blobs);
+  const total = new EntryTotal(limits, source.name);
+  // The first layer that fails stops the others, so no scan runs on after the read is over.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const blobs: ScannedBlob[] = await Promise.all(
+      blobEntries.map(async (e, i) => {
+        let p = byOffset.get(e.dataOffset);
+        if (!p) {
+          const slice = new SliceSource(source.name, source, e.dataOffset, e.size);
+          const entryName = chosen.layers[i].path;
+          p = queue(() => scan(slice, { signal: stop.signal, fileName: source.name, entryName, onBytes: (n) => report(i, n), hash: opts.hash, limits }));
+          byOffset.set(e.dataOffset, p);
+        }
+        const s = await p;
+        total.add(s.stats.entryCount, chosen.layers[i].path);
+        report(i, e.size);
+        return { scan: s, size: e.size };
+      }),
+    );
+    return finishArchive(source, plan, chosenImage, blobs);
+  } catch (e) {
+    stop.abort();
+    throw e;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
 }
 
 /** A tar with no manifest: a filesystem export (`docker export`), read as a one-layer image. */
@@ -144,6 +185,8 @@ async function readFilesystemTar(source: ByteSource, opts: ReadArchiveOptions): 
     fileName: source.name,
     entryName: '(the whole archive as one layer)',
     onBytes: (n) => opts.onProgress?.({ phase: 'layers', bytesRead: n, totalBytes: source.size }),
+    hash: opts.hash,
+    limits: withLimits(opts.limits),
   });
   return filesystemArchive(source.name, source.size, s, source.size);
 }

@@ -2,6 +2,7 @@
 
 import type { ByteSource } from '../bytes/source.ts';
 import type { LayerScan, ScanOptions } from '../layers/scan.ts';
+import type { Limits } from '../limits.ts';
 import type { ProgressFn } from '../progress.ts';
 
 export interface ReadArchiveOptions {
@@ -15,4 +16,8 @@ export interface ReadArchiveOptions {
   scanLayer?: (source: ByteSource, opts: ScanOptions) => Promise<LayerScan>;
   /** layers scanned at once when scanLayer is the default (the pool sets its own limit) */
   concurrency?: number;
+  /** hash regular files' contents while scanning (ScanOptions.hash, LayerTable.hashes) */
+  hash?: boolean;
+  /** limits to change from DEFAULT_LIMITS (src/core/limits.ts), e.g. the CLI's --max-entries */
+  limits?: Partial<Limits>;
 }

@@ -18,8 +18,11 @@ import { planArchive } from './detect.ts';
 import { memberName, type ArchiveMembers } from './image-plan.ts';
 import { filesystemArchive } from './filesystem-tar.ts';
 import type { ReadArchiveOptions } from './read-options.ts';
+import { withLimits } from '../limits.ts';
+import { EntryGuard, StreamGuard } from '../layers/layer-guard.ts';
+import { checkLayers, checkPlan, EntryTotal, KeptBudget } from './archive-limits.ts';
+import { verifyDigests } from './verify-digests.ts';
 
-const KEEP_JSON_MAX = 16 << 20;
 const SNIFF_BYTES = 512;
 
 interface Scanned {
@@ -29,21 +32,46 @@ interface Scanned {
 
 export async function readStreamedArchive(source: ByteSource, outer: Compression, opts: ReadArchiveOptions): Promise<ImageArchive> {
   const { signal, onProgress } = opts;
+  const limits = withLimits(opts.limits);
   const kept = new Map<string, Uint8Array>();
   const scans = new Map<string, Promise<Scanned>>();
   const files = new Map<string, TarEntry>();
+  const budget = new KeptBudget(limits, source.name);
+  const guard = new EntryGuard(limits, source.name, null, "the archive's own tar");
+  const bomb = new StreamGuard(limits, source.name, null, `the ${outer}-compressed archive`);
+  // Every tar-looking member is scanned as it passes, so their entries are held to the total too.
+  const total = new EntryTotal(limits, source.name);
 
   const parser = new TarParser({
+    maxMetaSize: limits.maxMetaBytes,
     onEntry: (e: TarEntry): PayloadSink | null => {
+      guard.check(e);
       const name = memberName(e.path);
       files.set(name, e);
       if (e.type !== 'file' || e.size === 0) return null;
       return new SniffSink(e.size, (head) => {
-        if (looksLikeJson(head)) return e.size <= KEEP_JSON_MAX ? new KeepSink(e.size, (b) => kept.set(name, b)) : null;
+        if (looksLikeJson(head)) {
+          if (!budget.fits(e.size)) return null;
+          budget.take(e.size, name);
+          return new KeepSink(e.size, (b) => kept.set(name, b));
+        }
         if (sniffCompression(head) === 'none' && !looksLikeTar(head)) return null;
-        const sink = new LayerScanSink({ signal, fileName: source.name, entryName: name });
-        scans.set(name, sink.result.then((scan: LayerScan) => ({ scan, size: e.size })));
-        return sink;
+        const sink = new LayerScanSink({ signal, fileName: source.name, entryName: name, hash: opts.hash, limits });
+        const result = sink.result.then((scan: LayerScan) => {
+          total.add(scan.stats.entryCount, name);
+          return { scan, size: e.size };
+        });
+        // Its failure reaches the read through end() below; only a layer of the image is awaited later.
+        result.catch(() => {});
+        scans.set(name, result);
+        return {
+          data: (chunk) => sink.data(chunk),
+          end: async () => {
+            await sink.end();
+            await result;
+          },
+          fail: (err) => sink.fail(err),
+        };
       });
     },
   });
@@ -59,11 +87,14 @@ export async function readStreamedArchive(source: ByteSource, outer: Compression
     }),
   );
   const reader = decompress(counted, outer).getReader();
+  let out = 0;
   try {
     for (;;) {
       if (signal?.aborted) throw new CancelledError();
       const { done, value } = await reader.read();
       if (done) break;
+      out += value.length;
+      bomb.check(out, read);
       await parser.push(value);
     }
     parser.end();
@@ -72,24 +103,38 @@ export async function readStreamedArchive(source: ByteSource, outer: Compression
     throw outerArchiveError(e, source.name);
   }
 
+  // Every JSON member planning and config reading use, for the digest check.
+  const held: [string, Uint8Array][] = [];
   const members: ArchiveMembers = {
     fileName: source.name,
     has: (p) => files.has(p),
-    bytes: (p) => kept.get(p) ?? null,
+    bytes: (p) => {
+      const b = kept.get(p) ?? null;
+      if (b) held.push([p, b]);
+      return b;
+    },
+    limits,
   };
   const plan = planArchive(members);
   if (!plan) {
     // A compressed filesystem tar: read it again, this time as one layer.
-    const s = await defaultScanLayer(source, { signal, fileName: source.name, entryName: '(the whole archive as one layer)' });
+    const s = await defaultScanLayer(source, { signal, fileName: source.name, entryName: '(the whole archive as one layer)', hash: opts.hash, limits });
     return filesystemArchive(source.name, source.size, s, source.size);
   }
+  checkPlan(limits, source.name, plan);
   const configs = plan.images.map((img) => {
     const bytes = kept.get(img.configPath);
-    if (!bytes) throw new InputError(source.name, img.configPath, `the config of ${img.origin} is not in the archive`);
-    return parseConfig(source.name, img.configPath, bytes);
+    if (!bytes) {
+      const why = files.has(img.configPath) ? 'is not JSON, or too large to be a config' : 'is not in the archive';
+      throw new InputError(source.name, img.configPath, `the config of ${img.origin} ${why}`);
+    }
+    held.push([img.configPath, bytes]);
+    return parseConfig(source.name, img.configPath, bytes, limits);
   });
   const chosenImage = chooseImage(source.name, plan, configs, opts);
   const chosen = chosenImage.plan;
+  checkLayers(limits, source.name, chosen);
+  plan.warnings.push(...(await verifyDigests(held)));
   throwIfAborted(signal);
   const blobs = await Promise.all(
     chosen.layers.map((l) => {

@@ -14,6 +14,8 @@ import { TarParser } from '../tar/parser.ts';
 import { walkStream, walkWindows } from '../tar/window-walk.ts';
 import { LayerAccumulator, type LayerScan } from './accumulate.ts';
 import { HashColumn } from '../hash/hash-column.ts';
+import { DEFAULT_LIMITS, type Limits } from '../limits.ts';
+import { EntryGuard, StreamGuard, withNotes } from './layer-guard.ts';
 
 export type { LayerScan } from './accumulate.ts';
 
@@ -30,6 +32,8 @@ export interface ScanOptions {
   windowSize?: number;
   /** hash every regular file's content into table.hashes (src/core/hash/); off by default, bench/hash-cost.ts says what it costs */
   hash?: boolean;
+  /** entries, path, decompressed-size and expansion limits (src/core/limits.ts); the defaults when absent */
+  limits?: Limits;
 }
 
 /** The hasher's WebAssembly is loaded only when hashing is asked for. */
@@ -49,7 +53,15 @@ export async function scanLayer(source: ByteSource, opts: ScanOptions): Promise<
   const compression = sniffCompression(head);
   if (compression !== 'none') return scanTarStream(source.stream(0, source.size), opts);
   const acc = await newAccumulator(opts);
-  const parser = new TarParser({ onEntry: (e) => acc.add(e) });
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const guard = new EntryGuard(limits, opts.fileName, opts.entryName, 'this layer', false);
+  const parser = new TarParser({
+    maxMetaSize: limits.maxMetaBytes,
+    onEntry: (e) => {
+      guard.check(e);
+      return acc.add(e);
+    },
+  });
   try {
     if ((opts.uncompressedRead ?? DEFAULT_UNCOMPRESSED_READ) === 'stream') await walkStream(source, parser, opts);
     else await walkWindows(source, parser, opts);
@@ -57,7 +69,7 @@ export async function scanLayer(source: ByteSource, opts: ScanOptions): Promise<
     throw asInputError(e, opts);
   }
   // An uncompressed blob IS the tar: every byte of it, trailing blocks included.
-  return acc.finish(source.size, parser.entryCount, 'none');
+  return withNotes(acc.finish(source.size, parser.entryCount, 'none'), guard);
 }
 
 /**
@@ -106,18 +118,30 @@ export async function scanTarStream(stream: ReadableStream<Uint8Array>, opts: Sc
       { highWaterMark: 0 },
     );
     const acc = await newAccumulator(opts);
-    const parser = new TarParser({ onEntry: (e) => acc.add(e) });
+    const limits = opts.limits ?? DEFAULT_LIMITS;
+    const guard = new EntryGuard(limits, opts.fileName, opts.entryName, 'this layer', compression !== 'none');
+    const bomb = compression === 'none' ? null : new StreamGuard(limits, opts.fileName, opts.entryName);
+    const parser = new TarParser({
+      maxMetaSize: limits.maxMetaBytes,
+      onEntry: (e) => {
+        guard.check(e);
+        return acc.add(e);
+      },
+    });
     tar = decompress(counted, compression).getReader();
+    let out = 0;
     for (;;) {
       throwIfAborted(opts.signal);
       const { done, value } = await tar.read();
       if (done) break;
+      out += value.length;
+      bomb?.check(out, read);
       // Waits only when a sink asks to (content hashing, ScanOptions.hash).
       const r = parser.push(value);
       if (r) await r;
     }
     parser.end();
-    return acc.finish(parser.position, parser.entryCount, compression);
+    return withNotes(acc.finish(parser.position, parser.entryCount, compression), guard);
   } catch (e) {
     // Stop the producer (a file read, an outer decoder) instead of leaving it running.
     (tar ?? raw).cancel(e).catch(() => {});

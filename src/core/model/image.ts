@@ -33,6 +33,8 @@ export interface LayerStats {
   whiteouts: string[];
   /** directories made opaque by `.wh..wh..opq` */
   opaqueDirs: string[];
+  /** what was odd but readable in this layer's tar (entries climbing above the root, ...) */
+  warnings?: string[];
 }
 
 export interface Layer extends LayerStats {

@@ -27,6 +27,11 @@ export interface LayerTableColumns {
   linkIds: Int32Array;
   /** symlink and hard-link targets, as written in the tar (hard links normalized like paths) */
   linkTargets: string[];
+  /**
+   * XXH64 of each regular file's content (src/core/hash/), present only when the scan was asked
+   * to hash (ScanOptions.hash); 0n for rows that are not regular files.
+   */
+  hashes?: BigUint64Array;
 }
 
 const decoder = new TextDecoder();
@@ -43,6 +48,7 @@ export class LayerTable implements LayerTableColumns {
   mtimes: Float64Array;
   linkIds: Int32Array;
   linkTargets: string[];
+  hashes?: BigUint64Array;
 
   constructor(c: LayerTableColumns) {
     this.count = c.count;
@@ -56,6 +62,7 @@ export class LayerTable implements LayerTableColumns {
     this.mtimes = c.mtimes;
     this.linkIds = c.linkIds;
     this.linkTargets = c.linkTargets;
+    if (c.hashes) this.hashes = c.hashes;
   }
 
   path(i: number): string {
@@ -69,14 +76,16 @@ export class LayerTable implements LayerTableColumns {
 
   /** The plain columns, for structured cloning; buffers() lists what can be transferred. */
   columns(): LayerTableColumns {
-    const { count, pathBytes, pathOffsets, kinds, sizes, modes, uids, gids, mtimes, linkIds, linkTargets } = this;
-    return { count, pathBytes, pathOffsets, kinds, sizes, modes, uids, gids, mtimes, linkIds, linkTargets };
+    const { count, pathBytes, pathOffsets, kinds, sizes, modes, uids, gids, mtimes, linkIds, linkTargets, hashes } = this;
+    const c: LayerTableColumns = { count, pathBytes, pathOffsets, kinds, sizes, modes, uids, gids, mtimes, linkIds, linkTargets };
+    if (hashes) c.hashes = hashes;
+    return c;
   }
 
   buffers(): ArrayBuffer[] {
-    return [this.pathBytes, this.pathOffsets, this.kinds, this.sizes, this.modes, this.uids, this.gids, this.mtimes, this.linkIds].map(
-      (a) => a.buffer as ArrayBuffer,
-    );
+    const arrays: ArrayBufferView[] = [this.pathBytes, this.pathOffsets, this.kinds, this.sizes, this.modes, this.uids, this.gids, this.mtimes, this.linkIds];
+    if (this.hashes) arrays.push(this.hashes);
+    return arrays.map((a) => a.buffer as ArrayBuffer);
   }
 
   /** Bytes held by the table itself (typed arrays; link strings estimated at 2 bytes a char). */
@@ -86,7 +95,7 @@ export class LayerTable implements LayerTableColumns {
     return (
       this.pathBytes.byteLength + this.pathOffsets.byteLength + this.kinds.byteLength + this.sizes.byteLength +
       this.modes.byteLength + this.uids.byteLength + this.gids.byteLength + this.mtimes.byteLength +
-      this.linkIds.byteLength + links
+      this.linkIds.byteLength + (this.hashes?.byteLength ?? 0) + links
     );
   }
 }

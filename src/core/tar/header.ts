@@ -130,7 +130,8 @@ export function parseHeader(b: Uint8Array, off: number, streamOffset: number): R
   const gid = readNumber(b, off + 116, 8);
   const size = readNumber(b, off + 124, 12);
   const mtime = readNumber(b, off + 136, 12);
-  if (Number.isNaN(size) || size < 0) throw new TarFormatError(streamOffset, 'bad size field in tar header');
+  // Beyond 2^53 a size cannot even be counted exactly (GNU base-256 fields reach 2^95).
+  if (Number.isNaN(size) || size < 0 || !Number.isSafeInteger(size)) throw new TarFormatError(streamOffset, 'bad size field in tar header');
   return {
     name,
     // Unreadable non-size fields do not stop a listing (GNU tar warns and goes on).

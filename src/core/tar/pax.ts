@@ -47,6 +47,12 @@ export function parsePaxRecords(b: Uint8Array, offset: number, into: PaxOverride
 function apply(o: PaxOverrides, key: string, value: string, at: number): void {
   switch (key) {
     case 'path':
+    case 'linkpath':
+      // Go's archive/tar (what docker uses) refuses these too: a NUL cannot be in a file name.
+      if (value.includes('\0')) throw new TarFormatError(at, `PAX ${key} holds a NUL byte`);
+  }
+  switch (key) {
+    case 'path':
       if (value === '') delete o.path;
       else o.path = value;
       return;
@@ -61,7 +67,7 @@ function apply(o: PaxOverrides, key: string, value: string, at: number): void {
         delete o[key];
         return;
       }
-      if (!/^\d+$/.test(value)) throw new TarFormatError(at, `bad PAX ${key} "${value}"`);
+      if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new TarFormatError(at, `bad PAX ${key} "${value.slice(0, 40)}"`);
       o[key] = Number(value);
       return;
     }

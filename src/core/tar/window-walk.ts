@@ -102,13 +102,21 @@ export interface TarIndex {
  */
 export async function walkTarIndex(
   source: ByteSource,
-  opts: WindowWalkOptions & { keep?: (e: TarEntry) => boolean } = {},
+  opts: WindowWalkOptions & {
+    keep?: (e: TarEntry) => boolean;
+    /** called first for every entry; throws to stop the walk (limits: src/core/limits.ts) */
+    check?: (e: TarEntry) => void;
+    /** largest PAX / GNU long-name payload (TarParserOptions.maxMetaSize) */
+    maxMetaSize?: number;
+  } = {},
 ): Promise<TarIndex> {
   const entries: TarEntry[] = [];
   const kept = new Map<string, Uint8Array>();
   const keep = opts.keep;
   const parser = new TarParser({
+    maxMetaSize: opts.maxMetaSize,
     onEntry(e) {
+      opts.check?.(e);
       entries.push(e);
       if (!keep || !keep(e)) return null;
       const buf = new Uint8Array(e.size);
