@@ -9,7 +9,9 @@ export class UsageError extends Error {
 
 export const USAGE = `usage:
   layerscope analyze IMAGE.tar [--platform OS/ARCH] [--image REF] [--json [--format layerscope|dive]] [--files] [--merged]
-  layerscope readpath IMAGE.tar PATH [--layer K] [--json]
+  layerscope simulate Dockerfile [--base IMAGE.tar] [--context DIR] [--target STAGE] [--build-arg K=V]...
+                [--builder buildkit|buildah] [--json] [--files] [--merged]
+  layerscope readpath (IMAGE.tar | Dockerfile) PATH [--layer K] [--json] [--base IMAGE.tar] [--context DIR]
   layerscope parse Dockerfile [--json | --dump]
   layerscope ci (IMAGE.tar | Dockerfile) [--config .dive-ci] [--lowest-efficiency R] [--highest-wasted-bytes SIZE]
                 [--highest-user-wasted-percent R] [--figures layerscope|dive] [--base-layers N] [--hash]

@@ -6,10 +6,11 @@ import { USAGE, UsageError } from './args.ts';
 import { analyze } from './commands/analyze.ts';
 import { ci } from './commands/ci.ts';
 import { parse } from './commands/parse.ts';
+import { simulate } from './commands/simulate.ts';
 import { readpath } from './commands/readpath.ts';
 
 // A command may return its exit code (ci: 1 when a rule fails); nothing means 0.
-const commands: Record<string, (argv: string[], out: (s: string) => void) => Promise<void | number>> = { analyze, readpath, parse, ci };
+const commands: Record<string, (argv: string[], out: (s: string) => void) => Promise<void | number>> = { analyze, readpath, parse, ci, simulate };
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -1,20 +1,21 @@
-// `layerscope readpath IMAGE.tar PATH`: how a read of PATH goes down the layers — where it is
+// `layerscope readpath (IMAGE.tar | Dockerfile) PATH`: how a read of PATH goes down the layers — where it is
 // found, or which whiteout / opaque dir / non-directory stops it, and the copies it shadows.
 
 import { InputError } from '../../core/errors.ts';
 import { LayerStack, type ReadPathResult } from '../../core/layerstack/stack.ts';
 import { formatBytes } from '../../core/text/units.ts';
 import { parse, UsageError } from '../args.ts';
-import { openArchive } from '../open-archive.ts';
+import { openImageOrDockerfile, SIMULATE_FLAGS, simulateOptions } from './simulate.ts';
 
 export async function readpath(argv: string[], out: (s: string) => void): Promise<void> {
   const { values, positionals } = parse(
     argv,
-    { layer: { type: 'string' }, json: { type: 'boolean' }, platform: { type: 'string' }, image: { type: 'string' } },
-    ['IMAGE.tar', 'PATH'],
+    { layer: { type: 'string' }, json: { type: 'boolean' }, platform: { type: 'string' }, image: { type: 'string' }, ...SIMULATE_FLAGS },
+    ['IMAGE.tar|Dockerfile', 'PATH'],
   );
   const [file, path] = positionals;
-  const archive = await openArchive(file, { image: values.image, platform: values.platform });
+  // An image archive is read; a Dockerfile is simulated (its folder as context unless --context).
+  const archive = await openImageOrDockerfile(file, { image: values.image, platform: values.platform, ...simulateOptions(values) });
   const n = archive.image.layers.length;
   if (n === 0) throw new InputError(file, null, 'the image has no layers, so no path can be read');
   let layer = n - 1;

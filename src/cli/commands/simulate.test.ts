@@ -45,6 +45,8 @@ describe('layerscope simulate', () => {
     await expect(run([join(recipe('metadata'), 'Dockerfile'), '--builder', 'kaniko'])).rejects.toBeInstanceOf(UsageError);
     await expect(run([join(recipe('metadata'), 'Dockerfile'), '--build-arg', 'NOEQUALS'])).rejects.toBeInstanceOf(UsageError);
     await expect(run([join(recipe('metadata'), 'Dockerfile'), '--context', '/nonexistent-dir'])).rejects.toBeInstanceOf(InputError);
+    // metadata's COPY --chmod=0755 is fine; a Dockerfile with a syntax error is a DockerfileError (an InputError)
+    await expect(run([join(FIXTURES, 'README.md')])).rejects.toBeInstanceOf(InputError);
   });
 });
 

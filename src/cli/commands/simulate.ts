@@ -13,10 +13,11 @@ import { toAnalysisJson } from '../../core/export/analysis-json.ts';
 import type { ImageArchive } from '../../core/model/image.ts';
 import { archiveResolver } from '../../core/simulate/base/resolve.ts';
 import { simulateDockerfile } from '../../core/simulate/simulate.ts';
-import { BUILDERS, type BuilderName, type SimulatedImage } from '../../core/simulate/types.ts';
+import { BUILDERS, SimulationError, type BuilderName, type SimulatedImage } from '../../core/simulate/types.ts';
 import { formatBytes } from '../../core/text/units.ts';
 import { parse, UsageError } from '../args.ts';
 import { DirectoryContext } from '../context-dir.ts';
+import { FileSource } from '../file-source.ts';
 import { openArchive } from '../open-archive.ts';
 import { renderAnalysis } from './analyze.ts';
 
@@ -47,7 +48,13 @@ export async function simulateFile(path: string, opts: SimulateFileOptions = {})
     resolveBase = archiveResolver(archive, plan.stages.filter((s) => s.baseStage === null).map((s) => s.baseName));
   }
   const context = opts.context ? await DirectoryContext.open(opts.context) : null;
-  return simulateDockerfile(text, { file: basename(path), builder: opts.builder, buildArgs: opts.buildArgs, target: opts.target, context, resolveBase });
+  try {
+    return await simulateDockerfile(text, { file: basename(path), builder: opts.builder, buildArgs: opts.buildArgs, target: opts.target, context, resolveBase });
+  } catch (e) {
+    // A build error of the Dockerfile is bad input: one line, exit 2.
+    if (e instanceof SimulationError) throw new InputError(path, e.line === null ? null : `line ${e.line}`, e.problem);
+    throw e;
+  }
 }
 
 /** An image archive is read; anything else that is text is simulated as a Dockerfile (its folder as context). */
@@ -55,7 +62,13 @@ export async function openImageOrDockerfile(path: string, opts: { image?: string
   let head: Uint8Array;
   try {
     if (!(await stat(path)).isFile()) throw new InputError(path, null, 'is not a regular file');
-    head = (await readFile(path)).subarray(0, 1024);
+    // Only the first bytes decide: never read a multi-GB archive whole to sniff it.
+    const source = await FileSource.open(path, path);
+    try {
+      head = await source.read(0, 1024);
+    } finally {
+      await source.close();
+    }
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(path, null, `cannot be opened (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
@@ -74,30 +87,28 @@ function buildArgs(list: string[] | undefined): Record<string, string> {
   return out;
 }
 
+/** The flags every command that may simulate a Dockerfile takes (simulate, readpath). */
+export const SIMULATE_FLAGS = {
+  base: { type: 'string' },
+  context: { type: 'string' },
+  target: { type: 'string' },
+  'build-arg': { type: 'string', multiple: true },
+  builder: { type: 'string' },
+} as const;
+
+export function simulateOptions(values: { base?: string; context?: string; target?: string; 'build-arg'?: string[]; builder?: string }): SimulateFileOptions {
+  const builder = (values.builder ?? 'buildkit') as BuilderName;
+  if (!BUILDERS.includes(builder)) throw new UsageError(`--builder takes ${BUILDERS.join(' or ')}, got "${values.builder}"`);
+  return { base: values.base, context: values.context, target: values.target, buildArgs: buildArgs(values['build-arg']), builder };
+}
+
 export async function simulate(argv: string[], out: (s: string) => void): Promise<void> {
   const { values, positionals } = parse(
     argv,
-    {
-      base: { type: 'string' },
-      context: { type: 'string' },
-      target: { type: 'string' },
-      'build-arg': { type: 'string', multiple: true },
-      builder: { type: 'string' },
-      json: { type: 'boolean' },
-      files: { type: 'boolean' },
-      merged: { type: 'boolean' },
-    },
+    { ...SIMULATE_FLAGS, json: { type: 'boolean' }, files: { type: 'boolean' }, merged: { type: 'boolean' } },
     ['Dockerfile'],
   );
-  const builder = (values.builder ?? 'buildkit') as BuilderName;
-  if (!BUILDERS.includes(builder)) throw new UsageError(`--builder takes ${BUILDERS.join(' or ')}, got "${values.builder}"`);
-  const sim = await simulateFile(positionals[0], {
-    base: values.base,
-    context: values.context,
-    target: values.target,
-    buildArgs: buildArgs(values['build-arg']),
-    builder,
-  });
+  const sim = await simulateFile(positionals[0], simulateOptions(values));
   const json = toAnalysisJson(sim, { files: values.files, merged: values.merged });
   if (values.json) {
     const simulation = { builder: sim.builder, target: sim.target, base: sim.base, steps: sim.steps };
