@@ -113,10 +113,11 @@ describe('layerBlob', () => {
 });
 
 describe('poolSize', () => {
-  it('leaves one core for the page and the analyze worker, and has at least one worker', () => {
-    expect(poolSize(8)).toBe(7);
-    expect(poolSize(2)).toBe(1);
+  it('runs one layer worker per core, at least one', () => {
+    expect(poolSize(8)).toBe(8);
+    expect(poolSize(2)).toBe(2);
     expect(poolSize(1)).toBe(1);
-    expect(poolSize(undefined)).toBe(1);
+    expect(poolSize(0)).toBe(1);
+    expect(poolSize(undefined)).toBe(2);
   });
 });

@@ -18,9 +18,13 @@ interface Job {
   reject: (e: Error) => void;
 }
 
-/** Sub-workers to run beside the analyze worker: one core is left for it and the page. */
+/**
+ * Sub-workers to run beside the analyze worker: one per core. The analyze worker only waits on
+ * them and the page is idle while they run, so leaving a core for those wastes it: on 2 cores,
+ * two gzip layers in two workers took 1.55 s against 2.38 s in one (bench case (c)).
+ */
 export function poolSize(hardwareConcurrency: number | undefined): number {
-  return Math.max(1, (hardwareConcurrency ?? 2) - 1);
+  return Math.max(1, hardwareConcurrency ?? 2);
 }
 
 /** The bytes of a layer as a Blob: a zero-copy slice when the source is a File, else a copy. */
