@@ -2,7 +2,7 @@
 // thousands separators, dates in UTC so a screenshot says the same thing everywhere.
 
 // Sizes use core's units (IEC, as the CLI prints them), so the page and the terminal agree.
-export { exactBytes, formatBytes } from '../core/text/units.ts';
+export { exactBytes, formatBytes, formatPercent } from '../core/text/units.ts';
 
 const grouped = new Intl.NumberFormat('en-US');
 

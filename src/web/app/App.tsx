@@ -1,14 +1,17 @@
 // The shell: header, then the one thing the page is doing — waiting for a file (the drop zone
 // fills the page), reading one (progress + cancel), or showing an image (picker, summary,
-// warnings, layers). The error region sits above whichever it is, so the page stays usable.
+// warnings, then the workspace: layers, treemap / stacked layers / files, read path, waste). The error region sits above whichever it is, so the page stays usable.
 
 import { useEffect } from 'react';
 import { useApp, type AppState } from '../store/store.ts';
+import { DockerfilePanel } from '../views/dockerfile/DockerfilePanel.tsx';
 import { ExamplesStrip } from '../views/examples/ExamplesStrip.tsx';
-import { LayerList } from '../views/layers/LayerList.tsx';
 import { ImagePicker } from '../views/picker/ImagePicker.tsx';
+import { PageOutlet, usePageMode } from '../views/share/PageOutlet.tsx';
+import { ShareTools } from '../views/share/ShareTools.tsx';
 import { ImageSummary } from '../views/summary/ImageSummary.tsx';
 import { Warnings } from '../views/warnings/Warnings.tsx';
+import { Workspace } from '../views/workspace/Workspace.tsx';
 import { DropZone } from './DropZone.tsx';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { useHashSync } from './hash-sync.ts';
@@ -40,6 +43,9 @@ export function App() {
   const archive = useApp(selectArchive);
   const reading = status === 'reading';
   const showing = archive !== null;
+  // A shared summary, a broken link, compare or workshop take the whole page (views/share/).
+  const page = usePageMode();
+  if (page) return <PageOutlet mode={page} />;
 
   return (
     <div className="flex min-h-full flex-col">
@@ -48,18 +54,20 @@ export function App() {
           <>
             <ExamplesStrip compact />
             {showing ? <DropZone variant="compact" /> : null}
+            {showing ? <ShareTools /> : null}
           </>
         ) : null}
       </Header>
       <main className="flex flex-1 flex-col gap-4 px-6 py-4" data-status={status}>
         <ErrorBanner />
+        <DockerfilePanel />
         {reading ? <ProgressPanel /> : null}
         {showing ? (
           <div className={`flex flex-col gap-4 ${reading ? 'opacity-60' : ''}`} aria-busy={reading}>
             <ImagePicker archive={archive} />
             <ImageSummary archive={archive} />
             <Warnings warnings={archive.warnings} />
-            <LayerList archive={archive} />
+            <Workspace archive={archive} />
           </div>
         ) : !reading ? (
           <div className="flex flex-1 flex-col">

@@ -70,6 +70,11 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
 
     openFile(blob, name, example = null) {
       generation++;
+      // A dropped Dockerfile (by its name: Dockerfile, Containerfile, app.Dockerfile) is simulated.
+      if (/(^|[./_-])(docker|container)file($|[._-])/i.test(name) && !/\.(tar|gz|tgz|zst)$/i.test(name) && blob.size < 1 << 20) {
+        void blob.text().then((text) => get().openDockerfile(text, name, { example }));
+        return;
+      }
       const input = { blob, name, example };
       set({ input, archive: null, pickedImage: null, readMs: null });
       get().selectRow(null);
@@ -87,6 +92,12 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       try {
         const res = await fetch(exampleUrl(example, document.baseURI));
         if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+        // A Dockerfile example is simulated, not read (share-slice.ts).
+        if (example.kind === 'dockerfile') {
+          const text = await res.text();
+          if (token === generation) void get().openDockerfile(text, example.file, { example: example.name });
+          return;
+        }
         const blob = await res.blob();
         if (token !== generation) return;
         get().openFile(blob, example.file, example.name);

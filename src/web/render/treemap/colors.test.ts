@@ -14,6 +14,7 @@ const theme: TreemapTheme = {
   lightnessStep: 5,
   dimLightness: 90,
   font: 'sans-serif',
+  hatch: '#000',
 };
 
 /** WCAG contrast ratio between two luminances. */

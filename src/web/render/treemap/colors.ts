@@ -5,7 +5,7 @@
 //   --treemap-bg, --treemap-text-dark, --treemap-text-light, --treemap-hover,
 //   --treemap-saturation (%), --treemap-lightness (% at depth 1), --treemap-lightness-step
 //   (% per level, negative to darken), --treemap-dim-lightness (% of cells outside the highlight),
-//   --treemap-font (family).
+//   --treemap-font (family), --treemap-hatch (the stripes over wasted bytes).
 // Missing ones fall back to the defaults below, picked by prefers-color-scheme.
 
 export interface TreemapTheme {
@@ -18,6 +18,8 @@ export interface TreemapTheme {
   lightnessStep: number;
   dimLightness: number;
   font: string;
+  /** stripes drawn over cells whose bytes are wasted */
+  hatch: string;
 }
 
 const LIGHT: TreemapTheme = {
@@ -30,6 +32,7 @@ const LIGHT: TreemapTheme = {
   lightnessStep: 5,
   dimLightness: 90,
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  hatch: 'rgb(0 0 0 / 0.45)',
 };
 
 const DARK: TreemapTheme = {
@@ -40,6 +43,7 @@ const DARK: TreemapTheme = {
   lightness: 34,
   lightnessStep: 4,
   dimLightness: 16,
+  hatch: 'rgb(255 255 255 / 0.4)',
 };
 
 /** Reads the theme from CSS custom properties on `el` (any element: they inherit). */
@@ -62,6 +66,7 @@ export function readTheme(el: Element): TreemapTheme {
     lightnessStep: num('--treemap-lightness-step', d.lightnessStep),
     dimLightness: num('--treemap-dim-lightness', d.dimLightness),
     font: str('--treemap-font', d.font),
+    hatch: str('--treemap-hatch', d.hatch),
   };
 }
 

@@ -28,6 +28,9 @@ export interface PaintParams {
   /** CSS px size of the label font */
   fontSize: number;
   formatSize: (bytes: number) => string;
+  /** cells whose bytes are wasted, striped with `hatch` (childless cells only: a folder's own children say it) */
+  hatched?: ((id: number) => boolean) | null;
+  hatch?: CanvasPattern | null;
 }
 
 export interface PaintStats {
@@ -59,6 +62,8 @@ export function paintScene(p: PaintParams): PaintStats {
   const colorOf: (ReturnType<Palette['color']> | null)[] = new Array(n).fill(null);
   let drawn = 0;
   let lastFill = '';
+  const hatched = p.hatch ? p.hatched : null;
+  const striped: number[] = [];
   // One CSS pixel of border (whole device pixels), so it stays visible on HiDPI screens.
   const gapPx = Math.max(1, Math.round(dpr));
   for (let c = 0; c < n; c++) {
@@ -87,6 +92,12 @@ export function paintScene(p: PaintParams): PaintStats {
     }
     ctx.fillRect(x0 + gap, y0 + gap, x1 - x0 - gap, y1 - y0 - gap);
     drawn++;
+    if (hatched && l.childCount[c] === 0 && hatched(id)) striped.push(c);
+  }
+  // Stripes over wasted cells, in one pass with one fill style.
+  if (p.hatch && striped.length > 0) {
+    ctx.fillStyle = p.hatch;
+    for (const c of striped) ctx.fillRect(X0[c] + gapPx, Y0[c] + gapPx, X1[c] - X0[c] - gapPx, Y1[c] - Y0[c] - gapPx);
   }
 
   // Labels: a parent's name in its header strip, a childless cell's name (and size) inside it.
@@ -129,6 +140,27 @@ export function paintScene(p: PaintParams): PaintStats {
     labels++;
   }
   return { drawn, labels };
+}
+
+/** A repeating diagonal stripe in `color`, sized for the device pixel ratio (CSS 6 px apart). */
+export function hatchPattern(ctx: CanvasRenderingContext2D, color: string, dpr: number): CanvasPattern | null {
+  const size = Math.max(4, Math.round(6 * dpr));
+  const tile = document.createElement('canvas');
+  tile.width = tile.height = size;
+  const t = tile.getContext('2d');
+  if (!t) return null;
+  t.strokeStyle = color;
+  t.lineWidth = Math.max(1, Math.round(1.5 * dpr));
+  t.beginPath();
+  // One diagonal plus its wrap-around corners, so tiles join into continuous stripes.
+  t.moveTo(-1, size + 1);
+  t.lineTo(size + 1, -1);
+  t.moveTo(-1, 1);
+  t.lineTo(1, -1);
+  t.moveTo(size - 1, size + 1);
+  t.lineTo(size + 1, size - 1);
+  t.stroke();
+  return ctx.createPattern(tile, 'repeat');
 }
 
 /** Device-pixel box of cell c as painted (before the border gap). */

@@ -34,6 +34,8 @@ export interface TreemapRendererOptions {
   /** the zoom root changed (a click, Escape, or zoomTo) */
   onZoom?: (root: number) => void;
   onFrame?: (stats: FrameStats) => void;
+  /** a click (or Enter) on a file: when given, files are picked instead of zooming to their folder */
+  onPick?: (id: number) => void;
   /** click zooms into the folder or layer under the pointer (default true) */
   clickToZoom?: boolean;
   /** follow the canvas' CSS size with a ResizeObserver (default true) */

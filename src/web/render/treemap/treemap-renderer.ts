@@ -9,7 +9,7 @@
 import type { TreemapHierarchy } from '../../../core/analysis/treemap/hierarchy.ts';
 import { cellAt, layoutTreemap, zoomTargetAt, type TreemapLayout } from '../../../core/analysis/treemap/layout.ts';
 import { Palette, readTheme } from './colors.ts';
-import { deviceBox, paintScene } from './paint.ts';
+import { deviceBox, hatchPattern, paintScene } from './paint.ts';
 import { sameLayers, type TreemapHit, type TreemapRendererOptions } from './renderer-options.ts';
 import { canvasFitter, type TextFitter } from './text-fit.ts';
 
@@ -25,6 +25,8 @@ export class TreemapRenderer {
   private root = 0;
   private layout: TreemapLayout | null = null;
   private highlight: ReadonlySet<number> | null = null;
+  private hatched: ((id: number) => boolean) | null = null;
+  private hatch: CanvasPattern | null = null;
   private palette: Palette;
   private fitter: TextFitter;
   /** 0 until the first resize(), so that one always sizes the canvas and watches the ratio */
@@ -60,6 +62,8 @@ export class TreemapRenderer {
     this.listen(canvas, 'keydown', (e) => this.onKey(e as KeyboardEvent));
     const scheme = matchMedia('(prefers-color-scheme: dark)');
     this.listen(scheme, 'change', () => this.refreshTheme());
+    // A theme chosen on the page (not the system's) announces itself with this event.
+    this.listen(window, 'layerscope-theme', () => this.refreshTheme());
     if (options.autoResize !== false && typeof ResizeObserver === 'function') {
       const ro = new ResizeObserver(() => this.resize());
       ro.observe(canvas);
@@ -116,6 +120,13 @@ export class TreemapRenderer {
     this.invalidate('scene');
   }
 
+  /** Stripe the childless cells for which `fn` says true (wasted bytes); null: none. */
+  setHatched(fn: ((id: number) => boolean) | null): void {
+    if (fn === this.hatched) return;
+    this.hatched = fn;
+    this.invalidate('scene');
+  }
+
   /** Follow the canvas' CSS size and the device pixel ratio. */
   resize(): void {
     const dpr = window.devicePixelRatio || 1;
@@ -129,6 +140,7 @@ export class TreemapRenderer {
     this.canvas.width = this.back.width = Math.max(1, Math.round(w * dpr));
     this.canvas.height = this.back.height = Math.max(1, Math.round(h * dpr));
     this.fitter = canvasFitter(this.backCtx, this.font());
+    this.hatch = hatchPattern(this.backCtx, this.palette.theme.hatch, dpr);
     this.invalidate('layout');
   }
 
@@ -136,6 +148,7 @@ export class TreemapRenderer {
   refreshTheme(): void {
     this.palette = new Palette(readTheme(this.canvas));
     this.fitter = canvasFitter(this.backCtx, this.font());
+    this.hatch = hatchPattern(this.backCtx, this.palette.theme.hatch, this.dpr || 1);
     this.invalidate('scene');
   }
 
@@ -185,6 +198,8 @@ export class TreemapRenderer {
           headerHeight: this.options.layout?.headerHeight ?? HEADER,
           fontSize: this.fontSize(),
           formatSize: this.options.formatSize ?? String,
+          hatched: this.hatched,
+          hatch: this.hatch,
         }));
       } else {
         this.backCtx.fillStyle = this.palette.theme.background;
@@ -252,7 +267,15 @@ export class TreemapRenderer {
     if (this.options.clickToZoom === false) return;
     const r = this.canvas.getBoundingClientRect();
     const hit = this.hitTest(e.clientX - r.left, e.clientY - r.top);
-    if (hit && hit.cell > 0) this.zoomTo(zoomTargetAt(this.layout!, hit.cell));
+    if (hit && hit.cell > 0) this.activate(hit.cell);
+  }
+
+  /** A click or Enter on a cell: a file is picked (onPick), anything else zooms. */
+  private activate(cell: number): void {
+    const h = this.hierarchy;
+    const id = this.layout!.ids[cell];
+    if (this.options.onPick && h && id > 0 && h.isLeaf(id) && h.kind(id) !== 'dir') this.options.onPick(id);
+    else this.zoomTo(zoomTargetAt(this.layout!, cell));
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -263,7 +286,7 @@ export class TreemapRenderer {
       this.zoomTo(h.parent(this.root) ?? h.root);
     } else if (e.key === 'Enter' && this.layout && this.hover > 0) {
       e.preventDefault();
-      this.zoomTo(zoomTargetAt(this.layout, this.hover));
+      this.activate(this.hover);
     }
   }
 

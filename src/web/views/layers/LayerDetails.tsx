@@ -52,7 +52,7 @@ export function LayerDetails({ row }: { row: LayerRowModel }) {
           <dt className="text-zinc-500 dark:text-zinc-400">Tar entries</dt>
           <dd>
             {formatCount(l.entryCount)}
-            {l.estimated ? ' (estimated)' : ''}
+            {l.estimated ? ' (estimated)' : ''}: {formatCount(l.fileCount)} regular {l.fileCount === 1 ? 'file' : 'files'}, {l.whiteouts.length} whiteouts, {l.opaqueDirs.length} opaque dirs; compression: {l.compression}
           </dd>
           <Paths label="Deletes" paths={l.whiteouts} />
           <Paths label="Opaque dirs" paths={l.opaqueDirs} />

@@ -1,5 +1,7 @@
-// The image at a glance: what it is (ref, platform, created, digest), what was read (file, format,
-// size words), and how it runs (config: env, cmd, entrypoint, workdir, user, ports, labels).
+// The image at a glance, in one strip so the layers and the treemap fit a 720-pixel screen: what
+// it is (ref, platform, created, digest), what was read (file, format, size), and, one click
+// away, how it runs (config: env, cmd, entrypoint, workdir, user, ports, labels). The layer
+// list's total row says the size words summed.
 
 import { platformString, type ImageArchive } from '../../../core/model/image.ts';
 import { exactBytes, formatBytes, formatCount, formatDate, shortDigest } from '../../format.ts';
@@ -10,47 +12,41 @@ const selectReadMs = (s: AppState) => s.readMs;
 
 const FORMAT_NAMES = { 'docker-archive': 'docker save', 'oci-layout': 'OCI image layout', 'filesystem-tar': 'filesystem tar', dockerfile: 'Dockerfile' } as const;
 
-function sum(archive: ImageArchive, key: 'compressedSize' | 'tarSize' | 'fileBytes' | 'fileCount'): number {
-  return archive.image.layers.reduce((n, l) => n + l[key], 0);
-}
+const dot = <span className="text-zinc-300 dark:text-zinc-600" aria-hidden="true">·</span>;
 
 export function ImageSummary({ archive }: { archive: ImageArchive }) {
   const readMs = useApp(selectReadMs);
   const { image, input } = archive;
   const c = image.config;
-  const compressed = sum(archive, 'compressedSize');
-  const tar = sum(archive, 'tarSize');
   return (
-    <section aria-label="Image summary" className="grid gap-x-8 gap-y-3 rounded-xl border border-zinc-200 px-4 py-3 text-sm lg:grid-cols-2 dark:border-zinc-800">
-      <div className="min-w-0">
-        <h2 className="mb-1.5 min-w-0 font-mono text-base font-semibold break-all" data-testid="image-ref">
+    <section aria-label="Image summary" className="rounded-xl border border-zinc-200 px-4 py-2 text-sm dark:border-zinc-800">
+      <div className="flex flex-wrap items-baseline gap-x-2.5 gap-y-1">
+        <h2 className="min-w-0 font-mono text-base font-semibold break-all" data-testid="image-ref">
           {image.ref ?? '(untagged image)'}
         </h2>
-        <dl className="grid grid-cols-[6.5rem_minmax(0,1fr)] gap-x-3 gap-y-0.5">
-          <Field label="Platform">{platformString(image.platform) ?? '–'}</Field>
-          <Field label="Created">{formatDate(image.created)}</Field>
-          <Field label="Config digest">
-            <span className="font-mono text-xs" title={image.configDigest ?? undefined}>
-              {shortDigest(image.configDigest)}
-            </span>
-          </Field>
-          <Field label="File">
-            <span className="font-mono text-xs break-all" data-testid="input-name">{input.name}</span>{' '}
-            <span className="text-zinc-500 dark:text-zinc-400" title={exactBytes(input.bytes)}>
-              ({FORMAT_NAMES[input.format]}, {formatBytes(input.bytes)}
-              {readMs !== null ? `, read in ${formatCount(Math.round(readMs))} ms` : ''})
-            </span>
-          </Field>
-          <Field label="Layers" title="compressed: blob bytes in the archive; tar: uncompressed layer tar bytes">
-            {image.layers.length} layers, {image.history.length} history entries ·{' '}
-            <span title={exactBytes(compressed)}>{formatBytes(compressed)} compressed</span> ·{' '}
-            <span title={exactBytes(tar)}>{formatBytes(tar)} as tar</span> · {formatCount(sum(archive, 'fileCount'))} files
-          </Field>
-        </dl>
+        <span title="platform">{platformString(image.platform) ?? '–'}</span>
+        {dot}
+        <span title="created">{formatDate(image.created)}</span>
+        {dot}
+        <span className="font-mono text-xs" title={`config digest ${image.configDigest ?? '–'}`}>
+          {shortDigest(image.configDigest)}
+        </span>
+        {dot}
+        <span>
+          <span className="font-mono text-xs break-all" data-testid="input-name">{input.name}</span>{' '}
+          <span className="text-zinc-500 dark:text-zinc-400" title={exactBytes(input.bytes)}>
+            ({FORMAT_NAMES[input.format]}, {formatBytes(input.bytes)}
+            {readMs !== null ? `, read in ${formatCount(Math.round(readMs))} ms` : ''})
+          </span>
+        </span>
       </div>
-      <div className="min-w-0">
-        <h2 className="mb-1.5 text-base font-semibold">Config</h2>
-        <dl className="grid grid-cols-[6.5rem_minmax(0,1fr)] gap-x-3 gap-y-0.5">
+      <details className="group mt-1">
+        <summary className="cursor-pointer text-xs text-sky-700 select-none hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-400">
+          Config: {c.entrypoint || c.cmd ? <code className="font-mono">{JSON.stringify([...(c.entrypoint ?? []), ...(c.cmd ?? [])])}</code> : 'no command'}
+          {c.env.length ? `, ${c.env.length} env` : ''}
+          {Object.keys(c.labels).length ? `, ${Object.keys(c.labels).length} labels` : ''}
+        </summary>
+        <dl className="mt-2 grid grid-cols-[6.5rem_minmax(0,1fr)] gap-x-3 gap-y-0.5 lg:w-2/3">
           <Field label="Entrypoint"><Argv argv={c.entrypoint} /></Field>
           <Field label="Cmd"><Argv argv={c.cmd} /></Field>
           <Field label="Workdir"><Text value={c.workdir} /></Field>
@@ -58,8 +54,9 @@ export function ImageSummary({ archive }: { archive: ImageArchive }) {
           <Field label="Ports"><Lines items={c.exposedPorts} /></Field>
           <Field label="Env"><Lines items={c.env} /></Field>
           <Field label="Labels"><Lines items={Object.entries(c.labels).map(([k, v]) => `${k}=${v}`)} /></Field>
+          <Field label="Config digest"><span className="font-mono text-xs break-all">{image.configDigest ?? '–'}</span></Field>
         </dl>
-      </div>
+      </details>
     </section>
   );
 }

@@ -10,7 +10,7 @@ import type { SizeMeasure, Visibility } from '../../../core/analysis/treemap/mea
 import type { Layer } from '../../../core/model/image.ts';
 import { formatBytes } from '../../format.ts';
 import { TreemapRenderer, type FrameStats } from '../../render/treemap/treemap-renderer.ts';
-import { layerLabel, tooltipContent } from './labels.ts';
+import { layerLabel, tooltipContent, type DescribeEntry } from './labels.ts';
 import { TreemapBreadcrumb } from './TreemapBreadcrumb.tsx';
 import { TreemapTooltip } from './TreemapTooltip.tsx';
 
@@ -28,6 +28,14 @@ export interface TreemapProps {
   onFrame?: (stats: FrameStats) => void;
   /** classes of the canvas' box; give it a height (default h-[28rem]) */
   className?: string;
+  /** a node to zoom to whenever this changes (null: the image) */
+  focus?: number | null;
+  /** a click or Enter on a file: its absolute path and layer */
+  onPick?: (path: string, layer: number) => void;
+  /** more words for the tooltip of a file: its change, why it is wasted */
+  describe?: DescribeEntry;
+  /** words for the measure switch, where they should differ from the defaults */
+  measureLabels?: Partial<Record<SizeMeasure, string>>;
 }
 
 interface HoverState {
@@ -42,13 +50,15 @@ const MEASURES: { value: SizeMeasure; label: string; needsVisibility: boolean }[
   { value: 'wasted', label: 'Wasted', needsVisibility: true },
 ];
 
-export function Treemap({ layers, measure = 'bytes', visible, highlightLayers = null, imageLabel = 'image', onMeasureChange, onFrame, className = 'h-[28rem]' }: TreemapProps) {
+export function Treemap(props: TreemapProps) {
+  const { layers, measure = 'bytes', visible, highlightLayers = null, imageLabel = 'image', onMeasureChange, onFrame, className = 'h-[28rem]', focus = null, onPick, measureLabels, describe } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<TreemapRenderer | null>(null);
   const [root, setRoot] = useState(0);
   const [hover, setHover] = useState<HoverState | null>(null);
   const onFrameRef = useRef(onFrame);
   onFrameRef.current = onFrame;
+  const onPickRef = useRef<((id: number) => void) | null>(null);
 
   const effective = measure !== 'bytes' && !visible ? 'bytes' : measure;
   const hierarchy = useMemo(
@@ -69,6 +79,7 @@ export function Treemap({ layers, measure = 'bytes', visible, highlightLayers = 
       onHover: (hit, clientX, clientY) => setHover(hit ? { id: hit.id, clientX, clientY } : null),
       onZoom: (id) => setRoot(id),
       onFrame: (s) => onFrameRef.current?.(s),
+      onPick: (id) => onPickRef.current?.(id),
     });
     rendererRef.current = r;
     return () => {
@@ -93,7 +104,30 @@ export function Treemap({ layers, measure = 'bytes', visible, highlightLayers = 
     rendererRef.current?.setHighlight(highlightLayers);
   }, [highlightLayers]);
 
-  const tip = hover ? tooltipContent(hierarchy, hover.id, layers) : null;
+  // Files whose bytes are not visible (in the final image, or at the layer shown) are striped,
+  // when the area shows all bytes; under the other measures area already says it.
+  const hatched = useMemo(() => {
+    if (effective !== 'bytes' || !visible) return null;
+    return (id: number) => {
+      const row = hierarchy.rowOf(id);
+      return row >= 0 && hierarchy.kind(id) === 'file' && !visible(hierarchy.layerOf(id), row);
+    };
+  }, [effective, visible, hierarchy]);
+  useEffect(() => {
+    rendererRef.current?.setHatched(hatched);
+  }, [hatched]);
+
+  useEffect(() => {
+    const r = rendererRef.current;
+    if (!r) return;
+    if (focus === null) r.zoomTo(hierarchy.root);
+    else if (hierarchy.has(focus) && hierarchy.size(focus) > 0) r.zoomTo(focus);
+    // Not on a new measure: the zoom a person chose stays (the data effect keeps it).
+  }, [focus, layers]);
+
+  onPickRef.current = onPick ? (id) => onPick(hierarchy.path(id), hierarchy.layerOf(id)) : null;
+
+  const tip = hover ? tooltipContent(hierarchy, hover.id, layers, describe) : null;
   const zoom = (id: number) => rendererRef.current?.zoomTo(id);
 
   return (
@@ -111,7 +145,7 @@ export function Treemap({ layers, measure = 'bytes', visible, highlightLayers = 
                 onClick={() => onMeasureChange(m.value)}
                 className={`px-2 py-1 ${effective === m.value ? 'bg-zinc-800 text-white dark:bg-zinc-200 dark:text-zinc-900' : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'}`}
               >
-                {m.label}
+                {measureLabels?.[m.value] ?? m.label}
               </button>
             ))}
           </div>
@@ -123,8 +157,8 @@ export function Treemap({ layers, measure = 'bytes', visible, highlightLayers = 
           data-testid="treemap"
           tabIndex={0}
           role="img"
-          aria-label={`Treemap of ${formatBytes(hierarchy.size(hierarchy.root))}: click a layer or folder to zoom in, Escape to zoom out`}
-          className="block h-full w-full cursor-pointer rounded-md outline-offset-2"
+          aria-label={`Treemap of ${formatBytes(hierarchy.size(hierarchy.root))}: click a layer or folder to zoom in, a file to see its read path; Escape zooms out`}
+          className="block h-full w-full cursor-pointer rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-500"
         />
         {hierarchy.size(hierarchy.root) === 0 ? (
           <p className="absolute inset-0 flex items-center justify-center text-sm text-zinc-500">No file bytes to show for this measure.</p>

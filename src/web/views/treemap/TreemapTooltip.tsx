@@ -23,6 +23,8 @@ export function TreemapTooltip({ content, clientX, clientY }: { content: Tooltip
         <span className="ml-1 text-zinc-500 tabular-nums dark:text-zinc-400">({content.exact})</span>
       </div>
       {content.files ? <div className="text-zinc-600 dark:text-zinc-300">{content.files}</div> : null}
+      {content.change ? <div className="text-zinc-600 dark:text-zinc-300">{content.change}</div> : null}
+      {content.waste ? <div className="font-medium text-red-700 dark:text-red-400">{content.waste}</div> : null}
       {content.layer ? (
         <div className="mt-1 text-zinc-600 dark:text-zinc-300">
           {content.layer}

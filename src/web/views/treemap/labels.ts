@@ -32,9 +32,16 @@ export interface TooltipContent {
   layer: string | null;
   /** the layer's full command, null when none was recorded */
   command: string | null;
+  /** what the entry does to the layer below ("added", …), when known */
+  change?: string | null;
+  /** why its bytes are wasted, when they are */
+  waste?: string | null;
 }
 
-export function tooltipContent(h: TreemapHierarchy, id: number, layers: readonly Pick<Layer, 'index' | 'createdBy'>[]): TooltipContent {
+/** What the page knows about one entry beyond its table row (from the stacking). */
+export type DescribeEntry = (layer: number, row: number) => { change: string | null; waste: string | null };
+
+export function tooltipContent(h: TreemapHierarchy, id: number, layers: readonly Pick<Layer, 'index' | 'createdBy'>[], describe?: DescribeEntry): TooltipContent {
   const kind = h.kind(id);
   const L = h.layerOf(id);
   const bytes = h.size(id);
@@ -44,7 +51,10 @@ export function tooltipContent(h: TreemapHierarchy, id: number, layers: readonly
   else if (kind === 'fold') title = `${printable(h.path(id))} (${h.name(id)})`;
   else title = printable(h.path(id));
   const n = h.fileCount(id);
+  const row = describe && kind !== 'dir' ? h.rowOf(id) : -1;
+  const more = row >= 0 && describe ? describe(L, row) : null;
   return {
+    ...(more ?? {}),
     title,
     size: `${formatBytes(bytes)} ${MEASURE_WORDS[h.measure]}`,
     exact: exactBytes(bytes),

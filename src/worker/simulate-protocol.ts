@@ -1,0 +1,27 @@
+// Messages between the page and the simulate worker (simulate.worker.ts): a Dockerfile's text in,
+// the simulated image out (the ImageArchive model with its steps; LayerTable buffers
+// transferred), or the cache decisions of an edit (src/core/simulate/cache.ts).
+
+import type { CacheReport } from '../core/simulate/cache.ts';
+import type { BuilderName, SimulatedImage } from '../core/simulate/types.ts';
+import type { WireArchive, WireError } from './protocol.ts';
+
+export interface SimulateRequest {
+  type: 'simulate';
+  id: number;
+  text: string;
+  /** the Dockerfile's name, for messages */
+  name: string;
+  builder?: BuilderName;
+  /** also decide, step by step, what an earlier build (this text) would let the cache keep */
+  before?: string;
+}
+
+export type ToSimulator = SimulateRequest;
+
+/** The simulated image as it crosses the boundary: the archive's wire form plus its extras. */
+export type WireSimulated = WireArchive & Omit<SimulatedImage, keyof WireArchive>;
+
+export type FromSimulator =
+  | { type: 'result'; id: number; image: WireSimulated; cache: CacheReport | null; elapsedMs: number }
+  | { type: 'error'; id: number; error: WireError };
