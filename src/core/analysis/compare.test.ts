@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MemorySource } from '../bytes/source.ts';
 import { readArchive } from '../formats/read-archive.ts';
-import { compareImages, matchLayers } from './compare.ts';
+import { simulateDockerfile } from '../simulate/simulate.ts';
+import { compareImages, matchLayers, simulatedLayerKeys } from './compare.ts';
 
 const FIXTURES = '../shared/fixtures';
 const load = (name: string) => readArchive(new MemorySource(name, new Uint8Array(readFileSync(`${FIXTURES}/${name}`))));
@@ -44,6 +45,23 @@ describe('compareImages', () => {
     // Swapping the sides swaps added and removed.
     const back = compareImages({ archive: b }, { archive: a });
     expect([back.files.added, back.files.removed, back.files.changed]).toEqual([c.files.removed, c.files.added, c.files.changed]);
+  });
+});
+
+describe('comparing simulated Dockerfiles', () => {
+  it('shares layers by build cache key: the base, then the steps before the first change', async () => {
+    const six = readFileSync('public/examples/busybox-six-runs.Dockerfile', 'utf8');
+    const one = readFileSync('public/examples/busybox-one-run.Dockerfile', 'utf8');
+    const [a, b, c] = await Promise.all([simulateDockerfile(six), simulateDockerfile(one), simulateDockerfile(six.replace('count=1024 of=/data/two', 'count=2048 of=/data/two'))]);
+    const ab = compareImages({ archive: a, keys: simulatedLayerKeys(a) }, { archive: b, keys: simulatedLayerKeys(b) });
+    expect(ab.shared.map((p) => [p.a, p.b])).toEqual([[0, 0]]);
+    expect(ab.delta.fileBytes).toBe(-4 * MiB);
+    expect(ab.a.estimated && ab.b.estimated).toBe(true);
+    // An edit on line 5 (layer 4): layers 0-3 keep their keys, 4-6 do not.
+    const ac = compareImages({ archive: a, keys: simulatedLayerKeys(a) }, { archive: c, keys: simulatedLayerKeys(c) });
+    expect(ac.shared.map((p) => p.a)).toEqual([0, 1, 2, 3]);
+    expect(ac.shared.every((p) => p.inCommonBase)).toBe(true);
+    expect(ac.onlyA).toEqual([4, 5, 6]);
   });
 });
 

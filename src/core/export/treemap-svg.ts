@@ -27,6 +27,7 @@ export interface TreemapSvgOptions {
 }
 
 // XML 1.0 "Char": #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function escapeXml(s: string): string {
@@ -35,9 +36,9 @@ export function escapeXml(s: string): string {
 
 const r1 = (n: number) => Math.round(n * 10) / 10;
 
-/** Cuts `text` to about `width` px at `fontSize` (average glyph ≈ 0.6 em), with an ellipsis. */
+/** Cuts `text` to about `width` px at `fontSize` (average glyph ≈ 0.62 em), with an ellipsis. */
 function fit(text: string, width: number, fontSize: number): string | null {
-  const chars = Math.floor(width / (fontSize * 0.6));
+  const chars = Math.floor(width / (fontSize * 0.62));
   if (chars < 3) return null;
   const glyphs = Array.from(text);
   return glyphs.length <= chars ? text : `${glyphs.slice(0, chars - 1).join('')}…`;
@@ -65,6 +66,7 @@ export function treemapSvg(h: TreemapHierarchy, l: TreemapLayout, o: TreemapSvgO
     const tip = `${path && h.kind(id) !== 'layer' ? path : name} — ${bytes}`;
     out.push(`<g><title>${escapeXml(tip)}</title><rect x="${r1(l.x0[c] + 0.5)}" y="${r1(l.y0[c] + 0.5)}" width="${r1(Math.max(0, w - 1))}" height="${r1(Math.max(0, ht - 1))}" fill="${escapeXml(fill)}"/>`);
     let label: string | null = null;
+    let second: string | null = null;
     let y = 0;
     if (l.header[c] === 1) {
       label = fit(`${name}  ${bytes}`, w - 6, fs);
@@ -72,8 +74,11 @@ export function treemapSvg(h: TreemapHierarchy, l: TreemapLayout, o: TreemapSvgO
     } else if (l.childCount[c] === 0 && ht >= fs + 6) {
       label = fit(name, w - 6, fs);
       y = l.y0[c] + 3 + fs * 0.85;
+      // The size on a second line, as on the canvas, where the cell is tall enough.
+      if (label && ht >= 2 * fs + 9) second = fit(bytes, w - 6, fs);
     }
     if (label) out.push(`<text x="${r1(l.x0[c] + 3)}" y="${r1(y)}" fill="${escapeXml(text)}">${escapeXml(label)}</text>`);
+    if (second) out.push(`<text x="${r1(l.x0[c] + 3)}" y="${r1(y + fs + 2)}" fill="${escapeXml(text)}">${escapeXml(second)}</text>`);
     out.push('</g>');
   }
   out.push('</svg>');

@@ -76,17 +76,18 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
     if (view.layer !== undefined && view.layer < archive.image.layers.length) get().selectLayer(view.layer);
     if (view.file === undefined) return;
     const file = view.file;
+    let stop: (() => void) | null = null;
+    let done = false;
+    // Unsubscribe before picking: pickPath sets state, which calls this listener again.
     const pick = () => {
       const s = get();
-      if (s.archive !== archive) return true;
-      if (s.stackStatus !== 'done') return false;
-      s.pickPath(file);
-      return true;
+      if (done || (s.archive === archive && s.stackStatus !== 'done')) return;
+      done = true;
+      stop?.();
+      if (s.archive === archive) s.pickPath(file);
     };
-    if (pick()) return;
-    const stop = api.subscribe(() => {
-      if (pick()) stop();
-    });
+    stop = api.subscribe(pick);
+    pick();
   };
 
   const currentView = (): ShareView => {

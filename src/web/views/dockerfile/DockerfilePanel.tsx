@@ -56,6 +56,7 @@ export function DockerfilePanel() {
           data-testid="dockerfile-editor"
           value={text}
           spellCheck={false}
+          wrap="off"
           onChange={(e) => onChange(e.currentTarget.value)}
           rows={Math.min(24, Math.max(8, text.split('\n').length + 1))}
           className="w-full resize-y rounded-md border border-zinc-300 bg-zinc-50 p-2 font-mono text-xs leading-5 dark:border-zinc-700 dark:bg-zinc-950"
