@@ -4,6 +4,7 @@
 
 import type { CacheReport } from '../core/simulate/cache.ts';
 import type { BuilderName, SimulatedImage } from '../core/simulate/types.ts';
+import type { WireContext } from './file-context.ts';
 import type { WireArchive, WireError } from './protocol.ts';
 
 export interface SimulateRequest {
@@ -15,6 +16,10 @@ export interface SimulateRequest {
   builder?: BuilderName;
   /** also decide, step by step, what an earlier build (this text) would let the cache keep */
   before?: string;
+  /** the build context: dropped Files with their relative paths (cloned by reference, no bytes copied) */
+  context?: WireContext;
+  /** an image archive dropped beside the Dockerfile: read as the exact base of its FROM */
+  base?: File;
 }
 
 export type ToSimulator = SimulateRequest;

@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { ImageArchive } from '../../core/model/image.ts';
 import type { Progress } from '../../core/progress.ts';
 import { AnalyzerClient, type ReadError } from './analyzer-client.ts';
+import { isDockerfileName, planDrop, type DroppedFile } from './drop-plan.ts';
 import { exampleUrl, findExample } from './examples.ts';
 import { imageQuery } from './image-query.ts';
 import { ProgressTracker } from './progress.ts';
@@ -34,6 +35,8 @@ export interface AnalysisSlice {
   /** worker time of the last read, ms */
   readMs: number | null;
   openFile(blob: Blob, name: string, example?: string | null): void;
+  /** several files or a folder: a Dockerfile among them is simulated with them as its context (drop-plan.ts) */
+  openFiles(dropped: DroppedFile[]): Promise<void>;
   openExample(name: string): Promise<void>;
   pickImage(index: number): void;
   cancel(): void;
@@ -71,7 +74,7 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     openFile(blob, name, example = null) {
       generation++;
       // A dropped Dockerfile (by its name: Dockerfile, Containerfile, app.Dockerfile) is simulated.
-      if (/(^|[./_-])(docker|container)file($|[._-])/i.test(name) && !/\.(tar|gz|tgz|zst)$/i.test(name) && blob.size < 1 << 20) {
+      if (isDockerfileName(name) && blob.size < 1 << 20) {
         void blob.text().then((text) => get().openDockerfile(text, name, { example }));
         return;
       }
@@ -79,6 +82,14 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       set({ input, archive: null, pickedImage: null, readMs: null });
       get().selectRow(null);
       read(input, null);
+    },
+
+    async openFiles(dropped) {
+      const token = ++generation;
+      const plan = await planDrop(dropped);
+      if (!plan || token !== generation) return;
+      if (plan.kind === 'image') get().openFile(plan.file, plan.file.name);
+      else await get().openDockerfile(plan.text, plan.name, { build: { context: plan.context, base: plan.base ?? undefined } });
     },
 
     async openExample(name) {

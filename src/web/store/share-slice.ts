@@ -12,6 +12,7 @@ import { summarizeImage } from '../../core/share/summary.ts';
 import type { ImageArchive } from '../../core/model/image.ts';
 import type { CacheReport } from '../../core/simulate/cache.ts';
 import type { BuilderName } from '../../core/simulate/types.ts';
+import type { WireContext } from '../../worker/file-context.ts';
 import { buildRows } from '../views/layers/rows.ts';
 import type { ReadError } from './analyzer-client.ts';
 import { SimulateClient, SimulateFailed } from './simulate-client.ts';
@@ -20,12 +21,20 @@ import { applyTheme, type ThemeChoice } from '../views/share/theme.ts';
 
 export type PageMode = 'summary' | 'compare' | 'workshop' | 'link-error';
 
+/** What came with a dropped Dockerfile: its folder as the build context, an image archive as its base. */
+export interface DockerBuild {
+  context?: WireContext;
+  base?: File;
+}
+
 export interface DockerfileDoc {
   /** a new number for each Dockerfile opened (not for edits): the editor reloads its text on a new one */
   id: number;
   name: string;
   text: string;
   builder: BuilderName;
+  /** the context and base it is simulated with, again on every edit; null: none (COPY sizes unknown) */
+  build: DockerBuild | null;
   /** the text of the image on screen (what an edit is compared with for cache marks) */
   built: string;
   /** hit/rebuild per step of the last edit, against the text before it */
@@ -51,7 +60,7 @@ export interface ShareSlice {
   linkProblem: string | null;
   setMode(mode: PageMode | null): void;
   setTheme(theme: ThemeChoice): void;
-  openDockerfile(text: string, name: string, opts?: { example?: string | null; builder?: BuilderName; view?: ShareView }): Promise<void>;
+  openDockerfile(text: string, name: string, opts?: { example?: string | null; builder?: BuilderName; view?: ShareView; build?: DockerBuild }): Promise<void>;
   /** a new text from the editor: simulated, with cache marks against the text shown */
   editDockerfile(text: string): Promise<void>;
   openShareLink(hash: string): Promise<void>;
@@ -120,6 +129,7 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
     async openDockerfile(text, name, opts = {}) {
       const token = ++simGeneration;
       const builder = opts.builder ?? 'buildkit';
+      const build = opts.build ?? null;
       const id = ++docIds;
       const input = { blob: new Blob([text], { type: 'text/plain' }), name, example: opts.example ?? null };
       set({
@@ -131,18 +141,18 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
         progress: null,
         percent: 0,
         error: null,
-        dockerfile: { id, name, text, builder, built: text, cache: null, simulating: true, problem: null },
+        dockerfile: { id, name, text, builder, build, built: text, cache: null, simulating: true, problem: null },
       });
       get().selectRow(null);
       try {
-        const sim = await simulator.simulate(text, name, { builder });
+        const sim = await simulator.simulate(text, name, { builder, ...build });
         if (token !== simGeneration || get().input !== input) return;
-        set({ status: 'done', archive: sim.image, readMs: sim.elapsedMs, dockerfile: { id, name, text, builder, built: text, cache: null, simulating: false, problem: null } });
+        set({ status: 'done', archive: sim.image, readMs: sim.elapsedMs, dockerfile: { id, name, text, builder, build, built: text, cache: null, simulating: false, problem: null } });
         if (opts.view) applyView(sim.image, opts.view);
       } catch (e) {
         if (token !== simGeneration || get().input !== input) return;
         const error = e instanceof SimulateFailed ? e.error : { file: name, entry: null, problem: String(e) };
-        set({ status: 'error', error, dockerfile: { id, name, text, builder, built: text, cache: null, simulating: false, problem: error } });
+        set({ status: 'error', error, dockerfile: { id, name, text, builder, build, built: text, cache: null, simulating: false, problem: error } });
       }
     },
 
@@ -153,7 +163,7 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
       const input = get().input;
       set({ dockerfile: { ...doc, text, simulating: true } });
       try {
-        const sim = await simulator.simulate(text, doc.name, { builder: doc.builder, before: get().archive ? doc.built : undefined });
+        const sim = await simulator.simulate(text, doc.name, { builder: doc.builder, ...doc.build, before: get().archive ? doc.built : undefined });
         if (token !== simGeneration || get().input !== input) return;
         const selected = get().selectedRow;
         set({ status: 'done', error: null, archive: sim.image, readMs: sim.elapsedMs, dockerfile: { ...doc, text, built: text, cache: sim.cache, simulating: false, problem: null } });

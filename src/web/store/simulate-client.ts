@@ -4,6 +4,7 @@
 
 import type { CacheReport } from '../../core/simulate/cache.ts';
 import type { BuilderName, SimulatedImage } from '../../core/simulate/types.ts';
+import type { WireContext } from '../../worker/file-context.ts';
 import type { FromSimulator, ToSimulator } from '../../worker/simulate-protocol.ts';
 import { archiveFromWire } from '../../worker/wire.ts';
 import { readErrorOf, type ReadError } from './analyzer-client.ts';
@@ -26,7 +27,8 @@ export class SimulateClient {
   private nextId = 1;
   private readonly pending = new Map<number, { name: string; resolve: (s: Simulated) => void; reject: (e: SimulateFailed) => void }>();
 
-  simulate(text: string, name: string, opts: { builder?: BuilderName; before?: string } = {}): Promise<Simulated> {
+  /** `context` and `base` are Files: posting them copies no bytes (the worker reads them). */
+  simulate(text: string, name: string, opts: { builder?: BuilderName; before?: string; context?: WireContext; base?: File } = {}): Promise<Simulated> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -1,7 +1,8 @@
 // The Dockerfile beside its simulated image: the text, editable (`dockerfile-editor`), and one
 // line per instruction saying whether it made a layer, how big, and after an edit whether
 // BuildKit's cache would keep that layer or rebuild it (src/core/simulate/cache.ts). Edits are
-// simulated after a short pause; the image on screen follows.
+// simulated after a short pause; the image on screen follows. Which base and context it was
+// simulated with (`dockerfile-base`, `dockerfile-context`) is said under the title.
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CacheDecision } from '../../../core/simulate/cache.ts';
@@ -52,6 +53,17 @@ export function DockerfilePanel() {
             simulated with {doc.builder === 'buildkit' ? 'BuildKit' : 'Buildah'} {doc.simulating ? '…' : ''}
           </span>
         </span>
+        {sim ? (
+          <span className="text-xs text-zinc-600 dark:text-zinc-400">
+            <span data-testid="dockerfile-base" data-source={sim.base.source} data-layers={sim.base.layers}>
+              Base {sim.base.ref}: {sim.base.layers} {sim.base.layers === 1 ? 'layer' : 'layers'}, {sim.base.detail}
+            </span>
+            {' · '}
+            <span data-testid="dockerfile-context">
+              {doc.build?.context ? `context: ${doc.build.context.name} (${doc.build.context.files.length} files)` : 'no build context (drop the folder to size COPY)'}
+            </span>
+          </span>
+        ) : null}
         <textarea
           data-testid="dockerfile-editor"
           value={text}
