@@ -6,22 +6,32 @@ import { Decompress } from 'fzstd';
 import { DecompressError, describe } from './errors.ts';
 import type { ZstdDecoder } from './zstd-decoder.ts';
 
+/**
+ * fzstd decodes a whole pushed chunk at once, so input goes in slices: a slice of this many bytes
+ * decodes to at most 32 MiB (RLE blocks: 4 bytes for 128 KiB), whatever the chunk holds.
+ */
+const SLICE = 1024;
+
 export function createFzstd(): ZstdDecoder {
   let consumed = 0;
   let empty = true;
-  let emit: (out: Uint8Array) => void = () => {};
+  let out: Uint8Array[] = [];
   const d = new Decompress((chunk) => {
-    if (chunk.length > 0) emit(chunk);
+    if (chunk.length > 0) out.push(chunk);
   });
   return {
-    push(chunk, out) {
+    *decode(chunk) {
       if (chunk.length === 0) return;
       empty = false;
-      emit = out;
-      try {
-        d.push(chunk);
-      } catch (e) {
-        throw new DecompressError('zstd', consumed, `corrupt frame: ${describe(e)}`);
+      for (let off = 0; off < chunk.length; off += SLICE) {
+        try {
+          d.push(chunk.subarray(off, off + SLICE));
+        } catch (e) {
+          throw new DecompressError('zstd', consumed + off, `corrupt frame: ${describe(e)}`);
+        }
+        const ready = out;
+        out = [];
+        yield* ready;
       }
       consumed += chunk.length;
     },
@@ -32,6 +42,9 @@ export function createFzstd(): ZstdDecoder {
       } catch (e) {
         throw new DecompressError('zstd', consumed, `truncated: ${describe(e)}`);
       }
+      const rest = out;
+      out = [];
+      return rest;
     },
     release() {},
   };

@@ -88,7 +88,8 @@ export async function createWasmZstd(): Promise<ZstdDecoder> {
     free();
   };
 
-  const push = (chunk: Uint8Array, emit: (out: Uint8Array) => void): void => {
+  // A generator: it stops after each output buffer until the reader asks for more (zstd-decoder.ts).
+  function* decode(chunk: Uint8Array): Generator<Uint8Array, void, undefined> {
     if (!live) throw new DecompressError('zstd', consumed, 'decoder already released');
     if (chunk.length === 0) return;
     empty = false;
@@ -104,6 +105,7 @@ export async function createWasmZstd(): Promise<ZstdDecoder> {
         view[outDesc >>> 2] = outBuf;
         view[(outDesc >>> 2) + 1] = OUT_CAP;
         view[(outDesc >>> 2) + 2] = 0;
+        if (!live) throw new DecompressError('zstd', consumed + off, 'decoder released while decoding');
         const ret = z.ZSTD_decompressStream(dctx, outDesc, inDesc);
         // size_t errors are (size_t)-code: negative as a wasm32 i32.
         if (ret < 0) {
@@ -114,7 +116,8 @@ export async function createWasmZstd(): Promise<ZstdDecoder> {
         view = new Uint32Array(z.memory.buffer); // the heap may have grown (and moved)
         const produced = view[(outDesc >>> 2) + 2];
         const inPos = view[(inDesc >>> 2) + 2];
-        if (produced > 0) emit(new Uint8Array(z.memory.buffer, outBuf, produced).slice());
+        if (produced > 0) yield new Uint8Array(z.memory.buffer, outBuf, produced).slice();
+        view = new Uint32Array(z.memory.buffer);
         // Done with this piece once it is all read and the output buffer was not filled up.
         if (inPos >= piece.length && produced < OUT_CAP) break;
         if (produced === 0 && inPos === inBefore) {
@@ -125,15 +128,16 @@ export async function createWasmZstd(): Promise<ZstdDecoder> {
       }
     }
     consumed += chunk.length;
-  };
+  }
 
   return {
-    push,
+    decode,
     finish() {
       release();
       if (empty) throw new DecompressError('zstd', 0, 'empty input');
       // ZSTD_decompressStream returns 0 exactly when a frame is complete and flushed.
       if (lastRet !== 0) throw new DecompressError('zstd', consumed, 'truncated: the input ended inside a frame');
+      return [];
     },
     release,
   };

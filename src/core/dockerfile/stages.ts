@@ -8,6 +8,7 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-arg-and-from-interact
 // https://github.com/moby/buildkit/blob/master/frontend/dockerfile/dockerfile2llb/convert.go
 
+import { DEFAULT_LIMITS, limitProblem } from '../limits.ts';
 import { DockerfileError, InstructionError } from './errors.ts';
 import { expandInstruction, type Expanded } from './expand-instruction.ts';
 import { type Flag, flagValue, parseFlags } from './flags.ts';
@@ -130,6 +131,11 @@ export function resolveStages(parse: DockerfileParse, options: ResolveOptions = 
       throw e;
     }
   };
+  // Each instruction keeps the environment it sees, so the work grows with the square of their number.
+  const { maxInstructions } = DEFAULT_LIMITS;
+  if (parse.instructions.length > maxInstructions) {
+    fail(parse.instructions[maxInstructions], limitProblem(`the Dockerfile has ${parse.instructions.length.toLocaleString('en-US')} instructions`, 'maxInstructions', maxInstructions));
+  }
   const buildArgs = new Map(options.buildArgs instanceof Map ? options.buildArgs : Object.entries(options.buildArgs ?? {}));
   const lex = new ShellLex({ escapeToken: parse.escapeToken });
   const { metaArgs, stages } = splitStages(parse, fail);

@@ -2,12 +2,22 @@
 // layout, also written by Docker 25+), else manifest.json (docker save). When both are there
 // (Docker 25+), index.json is read and manifest.json gives the images' order and tags.
 
+import { InputError } from '../errors.ts';
+import { DEFAULT_LIMITS, formatLimit, raiseHint } from '../limits.ts';
 import { planDockerArchive } from './docker-archive.ts';
 import type { ArchiveMembers, ArchivePlan } from './image-plan.ts';
 import { planOciLayout } from './oci-layout.ts';
 
 /** Null when the archive holds neither: it is not an image (maybe a filesystem tar). */
 export function planArchive(members: ArchiveMembers): ArchivePlan | null {
+  // Present but not kept: too large to be the JSON it should be, or not JSON at all. Reading on
+  // without it would show the image as a plain filesystem tar, which it is not.
+  for (const name of ['index.json', 'manifest.json']) {
+    if (members.has(name) && !members.bytes(name)) {
+      const max = (members.limits ?? DEFAULT_LIMITS).maxJsonBytes;
+      throw new InputError(members.fileName, name, `cannot be read: it is not JSON, or larger than the limit maxJsonBytes = ${formatLimit('maxJsonBytes', max)} (${raiseHint('maxJsonBytes')})`);
+    }
+  }
   const docker = planDockerArchive(members);
   const oci = members.has('index.json') ? planOciLayout(members) : null;
   if (!oci || oci.images.length === 0) return docker ?? oci;

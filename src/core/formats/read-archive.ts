@@ -12,7 +12,7 @@ import { sniffCompression, looksLikeTar } from '../bytes/sniff.ts';
 import { SliceSource, type ByteSource } from '../bytes/source.ts';
 import { InputError, throwIfAborted } from '../errors.ts';
 import { scanLayer as defaultScanLayer, type LayerScan } from '../layers/scan.ts';
-import { outerArchiveError } from './outer-error.ts';
+import { hasData, LOOK_PAST_END, outerArchiveError, outerTarNotes } from './outer-error.ts';
 import type { ImageArchive } from '../model/image.ts';
 import { walkTarIndex } from '../tar/window-walk.ts';
 import type { TarEntry } from '../tar/parser.ts';
@@ -67,7 +67,7 @@ async function readIndexedArchive(source: ByteSource, opts: ReadArchiveOptions):
   const limits = withLimits(opts.limits);
   const budget = new KeptBudget(limits, source.name);
   const guard = new EntryGuard(limits, source.name, null, "the archive's own tar", false);
-  const { entries, kept } = await walkTarIndex(source, {
+  const { entries, kept, end } = await walkTarIndex(source, {
     signal,
     keep: (e) => keepMember(e, budget),
     check: (e) => guard.check(e),
@@ -104,8 +104,11 @@ async function readIndexedArchive(source: ByteSource, opts: ReadArchiveOptions):
     limits,
   };
 
+  const past = end === null ? null : await source.read(end + 512, LOOK_PAST_END);
+  const notes = outerTarNotes(end, entries.length, end !== null && past && hasData(past) ? source.size - end : 0);
   const plan = planArchive(members);
-  if (!plan) return readFilesystemTar(source, opts);
+  if (!plan) return readFilesystemTar(source, opts, notes);
+  plan.warnings.push(...notes);
   checkPlan(limits, source.name, plan);
 
   const readMember = async (path: string, what: string): Promise<Uint8Array> => {
@@ -178,7 +181,7 @@ async function readIndexedArchive(source: ByteSource, opts: ReadArchiveOptions):
 }
 
 /** A tar with no manifest: a filesystem export (`docker export`), read as a one-layer image. */
-async function readFilesystemTar(source: ByteSource, opts: ReadArchiveOptions): Promise<ImageArchive> {
+async function readFilesystemTar(source: ByteSource, opts: ReadArchiveOptions, notes: string[] = []): Promise<ImageArchive> {
   const scan = opts.scanLayer ?? defaultScanLayer;
   const s = await scan(source, {
     signal: opts.signal,
@@ -188,7 +191,9 @@ async function readFilesystemTar(source: ByteSource, opts: ReadArchiveOptions): 
     hash: opts.hash,
     limits: withLimits(opts.limits),
   });
-  return filesystemArchive(source.name, source.size, s, source.size);
+  const archive = filesystemArchive(source.name, source.size, s, source.size);
+  archive.warnings.push(...notes);
+  return archive;
 }
 
 function joinMember(from: string, link: string): string {

@@ -7,7 +7,7 @@ import { looksLikeJson, looksLikeTar, sniffCompression } from '../bytes/sniff.ts
 import type { ByteSource } from '../bytes/source.ts';
 import { decompress } from '../compress/decompress.ts';
 import { CancelledError, InputError, throwIfAborted } from '../errors.ts';
-import { outerArchiveError } from './outer-error.ts';
+import { hasData, LOOK_PAST_END, outerArchiveError, outerTarNotes } from './outer-error.ts';
 import { LayerScanSink } from '../layers/scan-sink.ts';
 import { scanLayer as defaultScanLayer, type LayerScan } from '../layers/scan.ts';
 import type { Compression, ImageArchive } from '../model/image.ts';
@@ -22,6 +22,8 @@ import { withLimits } from '../limits.ts';
 import { EntryGuard, StreamGuard } from '../layers/layer-guard.ts';
 import { checkLayers, checkPlan, EntryTotal, KeptBudget } from './archive-limits.ts';
 import { verifyDigests } from './verify-digests.ts';
+import { countedPieces } from '../bytes/counted.ts';
+import { TarFormatError } from '../tar/errors.ts';
 
 const SNIFF_BYTES = 512;
 
@@ -76,18 +78,15 @@ export async function readStreamedArchive(source: ByteSource, outer: Compression
     },
   });
 
+  // Compressed bytes the decoder has taken, in small pieces so the bomb check's ratio is true.
   let read = 0;
-  const counted = source.stream(0, source.size).pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        read += chunk.length;
-        onProgress?.({ phase: 'layers', bytesRead: read, totalBytes: source.size, detail: `reading the ${outer}-compressed archive` });
-        controller.enqueue(chunk);
-      },
-    }),
-  );
+  const counted = countedPieces(source.stream(0, source.size).getReader(), [], false, (n) => {
+    read = n;
+    onProgress?.({ phase: 'layers', bytesRead: n, totalBytes: source.size, detail: `reading the ${outer}-compressed archive` });
+  });
   const reader = decompress(counted, outer).getReader();
   let out = 0;
+  let dataAfterEnd = false;
   try {
     for (;;) {
       if (signal?.aborted) throw new CancelledError();
@@ -96,12 +95,22 @@ export async function readStreamedArchive(source: ByteSource, outer: Compression
       out += value.length;
       bomb.check(out, read);
       await parser.push(value);
+      // Past the end marker: data (not zero padding) there means a size field may have lied.
+      const end = parser.endOffset;
+      if (end !== null && !dataAfterEnd && out - value.length < end + 512 + LOOK_PAST_END) {
+        dataAfterEnd = hasData(value, end + 512 - (out - value.length));
+      }
     }
     parser.end();
   } catch (e) {
     await reader.cancel().catch(() => {});
+    if (e instanceof TarFormatError && parser.entryCount === 0 && !parser.done) {
+      throw new InputError(source.name, null, `is ${outer}-compressed, but what it holds is not a tar: its first header cannot be read (${e.problem})`);
+    }
     throw outerArchiveError(e, source.name);
   }
+  const notes = outerTarNotes(parser.endOffset, parser.entryCount, dataAfterEnd ? out - (parser.endOffset ?? 0) : 0);
+  if (parser.entryCount === 0) throw new InputError(source.name, null, `is ${outer}-compressed, but what it holds is no tar with entries (${out.toLocaleString('en-US')} bytes decompressed)`);
 
   // Every JSON member planning and config reading use, for the digest check.
   const held: [string, Uint8Array][] = [];
@@ -119,8 +128,11 @@ export async function readStreamedArchive(source: ByteSource, outer: Compression
   if (!plan) {
     // A compressed filesystem tar: read it again, this time as one layer.
     const s = await defaultScanLayer(source, { signal, fileName: source.name, entryName: '(the whole archive as one layer)', hash: opts.hash, limits });
-    return filesystemArchive(source.name, source.size, s, source.size);
+    const archive = filesystemArchive(source.name, source.size, s, source.size);
+    archive.warnings.push(...notes);
+    return archive;
   }
+  plan.warnings.push(...notes);
   checkPlan(limits, source.name, plan);
   const configs = plan.images.map((img) => {
     const bytes = kept.get(img.configPath);

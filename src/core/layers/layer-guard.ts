@@ -4,7 +4,7 @@
 // Used for layer tars (scan.ts) and for the outer archive's own tar (read-archive.ts).
 
 import { formatBytes } from '../text/units.ts';
-import { LimitError, type Limits } from '../limits.ts';
+import { formatLimit, LimitError, type Limits } from '../limits.ts';
 import type { TarEntry } from '../tar/entry.ts';
 import type { LayerScan } from './accumulate.ts';
 
@@ -54,6 +54,7 @@ export class EntryGuard {
   private declared = 0;
   private climbing = 0;
   private climbExample = '';
+  private readonly extra: string[] = [];
   private readonly cheapPath: number;
   private readonly cheapDepth: number;
 
@@ -90,7 +91,7 @@ export class EntryGuard {
       throw new LimitError(
         this.file,
         this.entry,
-        `the entries of ${this.what} declare more than ${formatBytes(L.maxDecompressedBytes)} of content (entry ${quote(e.path)} says ${e.size.toLocaleString('en-US')} bytes)`,
+        `the entries of ${this.what} declare more than ${formatLimit('maxDecompressedBytes', L.maxDecompressedBytes)} of content (entry ${quote(e.path)} says ${e.size.toLocaleString('en-US')} bytes)`,
         'maxDecompressedBytes',
         L.maxDecompressedBytes,
       );
@@ -103,13 +104,19 @@ export class EntryGuard {
     }
   }
 
+  /** Adds a warning about this tar (see notes()). */
+  note(text: string): void {
+    this.extra.push(text);
+  }
+
   /** What was odd but readable, as warnings for the layer (LayerStats.warnings). */
   notes(): string[] {
     const n = this.climbing;
-    if (n === 0) return [];
+    if (n === 0) return this.extra;
     return [
       `${n.toLocaleString('en-US')} ${n === 1 ? 'entry climbs' : 'entries climb'} above the root with ".." (first: ${quote(this.climbExample)}); ` +
         'read as if rooted at "/", but docker refuses to extract such a layer',
+      ...this.extra,
     ];
   }
 
@@ -142,7 +149,7 @@ export class StreamGuard {
   check(decompressed: number, compressed: number): void {
     const L = this.limits;
     if (decompressed > L.maxDecompressedBytes) {
-      throw new LimitError(this.file, this.entry, `${this.what} decompresses to more than ${formatBytes(L.maxDecompressedBytes)}`, 'maxDecompressedBytes', L.maxDecompressedBytes);
+      throw new LimitError(this.file, this.entry, `${this.what} decompresses to more than ${formatLimit('maxDecompressedBytes', L.maxDecompressedBytes)}`, 'maxDecompressedBytes', L.maxDecompressedBytes);
     }
     if (decompressed > L.ratioFloorBytes && decompressed > L.maxRatio * Math.max(1, compressed)) {
       throw new LimitError(

@@ -9,6 +9,7 @@ import { parseShell, ShellSyntaxError } from './shell/parse.ts';
 import type { StageState } from './stage-state.ts';
 import type { SimInstruction } from './types.ts';
 import { applySizeHint } from './hints.ts';
+import { DEFAULT_LIMITS, formatLimit } from '../limits.ts';
 
 /** The command the builder runs: shell + script for the shell form (BuildKit withShell). */
 export function runArgv(ins: SimInstruction, shell: string[]): string[] {
@@ -48,8 +49,14 @@ export async function simulateRun(st: StageState, ins: SimInstruction, report: R
   if (!st.fs.exists(cwd)) st.fs.mkdir(cwd, { parents: true });
   st.fs.cwd = st.fs.resolve(cwd);
   let status: number;
+  const { maxScriptBytes } = DEFAULT_LIMITS;
   try {
-    if (ins.json) {
+    if (!ins.json && runScript(ins).length > maxScriptBytes) {
+      // Bounded work: a script this long would take seconds and gigabytes to interpret.
+      report.warn(`RUN: the script is longer than the simulator reads (the limit maxScriptBytes = ${formatLimit('maxScriptBytes', maxScriptBytes)}), so nothing was simulated`);
+      report.unknown(null, 'the RUN line is too long to simulate, its effect is not known');
+      status = 0;
+    } else if (ins.json) {
       const parsed = await parseShell('true');
       const sh = new Shell(st.fs, vars, report, COMMANDS, parsed.kind);
       status = (await sh.exec(ins.args, null)).status;
@@ -60,10 +67,17 @@ export async function simulateRun(st: StageState, ins: SimInstruction, report: R
       status = await sh.runFile(parsed.file);
     }
   } catch (e) {
-    if (!(e instanceof ShellSyntaxError)) throw e;
-    report.warn(`RUN: ${e.message}; /bin/sh would refuse it, so nothing was simulated`);
-    report.unknown(null, 'the RUN line could not be parsed, its effect is not known');
-    status = 2;
+    // Thousands of `&&` nest the syntax tree as deep: the interpreter's recursion runs out of stack.
+    if (e instanceof RangeError && /call stack/.test(e.message)) {
+      report.warn('RUN: the script nests too deeply to simulate, so its effect is not known');
+      report.unknown(null, 'the RUN line nests too deeply to simulate, its effect is not known');
+      status = 0;
+    } else {
+      if (!(e instanceof ShellSyntaxError)) throw e;
+      report.warn(`RUN: ${e.message}; /bin/sh would refuse it, so nothing was simulated`);
+      report.unknown(null, 'the RUN line could not be parsed, its effect is not known');
+      status = 2;
+    }
   }
   if (status !== 0) report.warn(`this RUN ends with exit status ${status}: a real build stops here`);
   if (hint !== null) notes.push(applySizeHint(st.vfs, hint, ins.line));

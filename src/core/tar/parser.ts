@@ -96,6 +96,7 @@ export class TarParser {
   private longName: string | null = null;
   private longLink: string | null = null;
   private busy = false;
+  private endAt: number | null = null;
   private readonly onEntry: TarParserOptions['onEntry'];
   private readonly maxMeta: number;
 
@@ -112,6 +113,11 @@ export class TarParser {
   /** True once the end-of-archive zero block was read; later bytes are only counted. */
   get done(): boolean {
     return this.st === St.End;
+  }
+
+  /** Stream offset of the end-of-archive zero block, once read; null before (or when there is none). */
+  get endOffset(): number | null {
+    return this.endAt;
   }
 
   /**
@@ -268,6 +274,7 @@ export class TarParser {
     this.pos += BLOCK;
     if (h === null) {
       this.st = St.End;
+      this.endAt = at;
       return;
     }
     const t = h.typeflag;

@@ -93,6 +93,8 @@ export interface TarIndex {
   entries: TarEntry[];
   /** whole payloads of the entries `keep` chose, keyed by the raw tar path */
   kept: Map<string, Uint8Array>;
+  /** where the end-of-archive marker starts; null when the tar stops without one */
+  end: number | null;
 }
 
 /**
@@ -133,5 +135,5 @@ export async function walkTarIndex(
     },
   });
   await walkWindows(source, parser, opts);
-  return { entries, kept };
+  return { entries, kept, end: parser.endOffset };
 }
