@@ -19,6 +19,11 @@ export const USAGE = `usage:
                 [--base IMAGE.tar] [--context DIR] [--target STAGE] [--build-arg K=V]... [--builder buildkit|buildah]
     exit 0: every rule passes, 1: a rule fails, 2: bad input or a misconfigured rule
 
+analyze and readpath take limits on what an archive may make them do (the defaults read any real
+image; an error names the limit it hit): --max-entries N --max-total-entries N --max-layers N
+--max-bytes SIZE --max-ratio R --max-path BYTES --max-json SIZE, or --limit NAME=VALUE for any
+limit of src/core/limits.ts (repeatable). SIZE takes K, M, G, T (binary).
+
 IMAGE.tar: docker save / podman save output (also gzipped), an OCI image layout tar
 (skopeo copy … oci-archive:), Docker 25+ save, or a plain filesystem tar (docker export).`;
 

@@ -14,7 +14,7 @@ const commands: Record<string, (argv: string[], out: (s: string) => void) => Pro
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name || name === '--help' || name === '-h' || name === 'help' || rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return name ? 0 : 2;
   }
@@ -29,12 +29,23 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof InputError) {
-      process.stderr.write(`layerscope: ${e.message}\n`);
+      process.stderr.write(`layerscope: ${oneLine(e.message)}\n`);
       return 2;
     }
     process.stderr.write(`layerscope: internal error: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
   }
+}
+
+/** Names inside an input may hold newlines and control characters: the error stays one line. */
+function oneLine(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0x20 && c !== 0x7f && c !== 0x2028 && c !== 0x2029) out += ch;
+    else out += ch === '\n' ? '\\n' : ch === '\t' ? '\\t' : `\\u${c.toString(16).padStart(4, '0')}`;
+  }
+  return out;
 }
 
 main(process.argv.slice(2)).then((code) => {

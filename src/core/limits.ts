@@ -128,7 +128,7 @@ export function parseLimitValue(text: string): number | null {
   if (!m) return null;
   const n = Number(m[1].replace(/[_,]/g, ''));
   const scale = { '': 1, k: KiB, m: MiB, g: GiB, t: 1024 * GiB }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
-  const v = Math.floor(n * scale);
+  const v = scale === 1 ? n : Math.floor(n * scale);
   return Number.isFinite(v) && v > 0 ? v : null;
 }
 

@@ -5,6 +5,7 @@ import { toAnalysisJson, type AnalysisJson } from '../../core/export/analysis-js
 import { toDiveJson } from '../../core/export/dive-json.ts';
 import { exactBytes, formatBytes, formatPercent } from '../../core/text/units.ts';
 import { parse, UsageError } from '../args.ts';
+import { LIMIT_OPTIONS, limitsFrom } from '../limit-flags.ts';
 import { openArchive } from '../open-archive.ts';
 import { renderTable } from '../text-table.ts';
 
@@ -19,13 +20,14 @@ export async function analyze(argv: string[], out: (s: string) => void): Promise
       merged: { type: 'boolean' },
       // --format dive: the JSON `dive --json` writes (export/dive-json.ts), for tools that read it
       format: { type: 'string' },
+      ...LIMIT_OPTIONS,
     },
     ['IMAGE.tar'],
   );
   if (values.format !== undefined && values.format !== 'layerscope' && values.format !== 'dive') {
     throw new UsageError(`--format takes "layerscope" or "dive", not "${values.format}"`);
   }
-  const archive = await openArchive(positionals[0], { image: values.image, platform: values.platform });
+  const archive = await openArchive(positionals[0], { image: values.image, platform: values.platform, limits: limitsFrom(values) });
   if (values.format === 'dive') {
     out(JSON.stringify(toDiveJson(archive), null, 2));
     return;

@@ -5,17 +5,18 @@ import { InputError } from '../../core/errors.ts';
 import { LayerStack, type ReadPathResult } from '../../core/layerstack/stack.ts';
 import { formatBytes } from '../../core/text/units.ts';
 import { parse, UsageError } from '../args.ts';
+import { LIMIT_OPTIONS, limitsFrom } from '../limit-flags.ts';
 import { openImageOrDockerfile, SIMULATE_FLAGS, simulateOptions } from './simulate.ts';
 
 export async function readpath(argv: string[], out: (s: string) => void): Promise<void> {
   const { values, positionals } = parse(
     argv,
-    { layer: { type: 'string' }, json: { type: 'boolean' }, platform: { type: 'string' }, image: { type: 'string' }, ...SIMULATE_FLAGS },
+    { layer: { type: 'string' }, json: { type: 'boolean' }, platform: { type: 'string' }, image: { type: 'string' }, ...SIMULATE_FLAGS, ...LIMIT_OPTIONS },
     ['IMAGE.tar|Dockerfile', 'PATH'],
   );
   const [file, path] = positionals;
   // An image archive is read; a Dockerfile is simulated (its folder as context unless --context).
-  const archive = await openImageOrDockerfile(file, { image: values.image, platform: values.platform, ...simulateOptions(values) });
+  const archive = await openImageOrDockerfile(file, { image: values.image, platform: values.platform, limits: limitsFrom(values), ...simulateOptions(values) });
   const n = archive.image.layers.length;
   if (n === 0) throw new InputError(file, null, 'the image has no layers, so no path can be read');
   let layer = n - 1;

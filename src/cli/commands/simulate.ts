@@ -10,6 +10,7 @@ import { parseDockerfile } from '../../core/dockerfile/parser.ts';
 import { resolveStages } from '../../core/dockerfile/stages.ts';
 import { InputError } from '../../core/errors.ts';
 import { toAnalysisJson } from '../../core/export/analysis-json.ts';
+import type { Limits } from '../../core/limits.ts';
 import type { ImageArchive } from '../../core/model/image.ts';
 import { archiveResolver } from '../../core/simulate/base/resolve.ts';
 import { simulateDockerfile } from '../../core/simulate/simulate.ts';
@@ -58,7 +59,7 @@ export async function simulateFile(path: string, opts: SimulateFileOptions = {})
 }
 
 /** An image archive is read; anything else that is text is simulated as a Dockerfile (its folder as context). */
-export async function openImageOrDockerfile(path: string, opts: { image?: string; platform?: string } & SimulateFileOptions = {}): Promise<ImageArchive> {
+export async function openImageOrDockerfile(path: string, opts: { image?: string; platform?: string; limits?: Partial<Limits> } & SimulateFileOptions = {}): Promise<ImageArchive> {
   let head: Uint8Array;
   try {
     if (!(await stat(path)).isFile()) throw new InputError(path, null, 'is not a regular file');

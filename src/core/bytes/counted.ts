@@ -1,10 +1,11 @@
 // A stream's bytes handed on in pieces of bounded size, each counted when the reader takes it.
-// Decoders read ahead by a chunk or so; with pieces of 64 KiB the count of compressed bytes a
+// Decoders read ahead by a chunk or so; with pieces of 256 KiB the count of compressed bytes a
 // decoder has taken stays within a few pieces of what it has really used, so an expansion ratio
 // measured against it means something even when the source yields its whole input as one chunk
-// (a Blob's stream can). Pieces are views (subarray), never copies.
+// (a Blob's stream can). Pieces are views (subarray), never copies. Scanning a 254 MB tar.gz
+// took the same time with 256 KiB and 1 MiB pieces (1.45–1.56 s), 64 KiB ≈ 8 % longer.
 
-export const PIECE = 64 << 10;
+export const PIECE = 256 << 10;
 
 /**
  * Reads `reader` (after the chunks in `first`, already read from it) and hands the bytes on

@@ -45,7 +45,13 @@ export class LayerScanSink implements PayloadSink {
   /** The chunk is queued without a copy: the outer pusher must not reuse its buffers (ours don't). */
   data(chunk: Uint8Array): void | Promise<void> {
     if (this.failed) throw this.error;
-    this.controller.enqueue(chunk);
+    try {
+      this.controller.enqueue(chunk);
+    } catch {
+      // The scan stopped reading (it failed and cancelled its input) before its rejection was
+      // seen here: settle with the scan's own error, not the stream's "already closed".
+      return this.result.then(() => {});
+    }
     if ((this.controller.desiredSize ?? 0) > 0) return;
     return new Promise<void>((resolve, reject) => {
       this.waiting = { resolve, reject };
@@ -54,7 +60,13 @@ export class LayerScanSink implements PayloadSink {
 
   /** Waits for the scan, so a corrupt layer fails the outer read at this entry. */
   async end(): Promise<void> {
-    if (!this.failed) this.controller.close();
+    if (!this.failed) {
+      try {
+        this.controller.close();
+      } catch {
+        // Already closed by the scan's cancel (see data()); the result says why.
+      }
+    }
     await this.result;
   }
 

@@ -39,7 +39,14 @@ export interface ProcessWordResult {
   unmatched: Set<string>;
 }
 
+/**
+ * `${a:-${b:-${c…}}}` nesting: BuildKit (Go, growable stacks) has no limit, but each level costs
+ * this recursive reader a few stack frames, and a JavaScript stack ends near 10,000 of them.
+ */
+const MAX_NESTING = 1000;
+
 class ShellWord {
+  private nesting = 0;
   private readonly scanner: Scanner;
   private readonly escape: number;
   private rawEscapes: boolean;
@@ -63,6 +70,15 @@ class ShellWord {
   }
 
   private processStopOn(stopChar: number, rawEscapes: boolean): { word: string; words: string[] } {
+    if (++this.nesting > MAX_NESTING) throw new ShellError(`variables nested more than ${MAX_NESTING} deep`);
+    try {
+      return this.processStopOnInner(stopChar, rawEscapes);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private processStopOnInner(stopChar: number, rawEscapes: boolean): { word: string; words: string[] } {
     let result = '';
     this.wordsBuffer.s = '';
     const words = new Words(this.wordsBuffer);

@@ -20,6 +20,11 @@ import { evalTest, isDevice } from './test-ops.ts';
 const MAX_ITERATIONS = 10_000;
 /** Function and `sh -c` nesting beyond this is treated as runaway recursion. */
 const MAX_DEPTH = 64;
+/**
+ * Commands one RUN line may run: depth alone does not bound `f() { f | f; }; f` (2^64 calls),
+ * and an async interpreter that never waits on I/O starves timers, so nothing else could stop it.
+ */
+const MAX_COMMANDS = 10_000;
 
 interface Res {
   status: number;
@@ -32,6 +37,7 @@ export class Shell {
   private readonly ex: Expander;
   private condDepth = 0;
   private depth = 0;
+  private commandsRun = 0;
 
   constructor(
     readonly fs: FsOps,
@@ -335,6 +341,12 @@ export class Shell {
 
   /** Runs argv: a function, a known command, or an unknown one. */
   async exec(argv: string[], stdin: Content | null): Promise<Res> {
+    if (++this.commandsRun > MAX_COMMANDS) {
+      if (this.commandsRun === MAX_COMMANDS + 1) {
+        this.report.unknown(null, `the RUN line ran more than ${MAX_COMMANDS.toLocaleString('en-US')} commands (runaway recursion or loops?); the rest was not simulated`);
+      }
+      return { status: 1, out: EMPTY };
+    }
     if (++this.depth > MAX_DEPTH) {
       this.depth--;
       this.report.warn(`${argv[0]}: nested too deeply (recursion?)`);
