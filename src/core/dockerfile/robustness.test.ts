@@ -109,3 +109,21 @@ describe('bounded time on 1 MB', () => {
     }
   });
 });
+
+describe('deep and many', () => {
+  it('variables nested thousands deep: a ShellError, not a stack overflow', () => {
+    const lex = new ShellLex();
+    for (const depth of [999, 1001, 5000, 50_000]) {
+      const word = `${'${a:-'.repeat(depth)}x${'}'.repeat(depth)}`;
+      expectTyped(() => void lex.processWord(word, envsFromMap({})), ShellError);
+    }
+    expect(() => lex.processWord(`${'${a:-'.repeat(5000)}x${'}'.repeat(5000)}`, envsFromMap({}))).toThrow(/nested more than 1000 deep/);
+  });
+
+  it('100,000 instructions are refused by the resolver at once, with the limit named', () => {
+    const df = `FROM a\n${Array.from({ length: 100_000 }, (_, i) => `ENV A${i}=${i}`).join('\n')}\n`;
+    const t = performance.now();
+    expect(() => resolveStages(parseDockerfile(df))).toThrow(/line 2001: the Dockerfile has 100,001 instructions: over the limit maxInstructions = 2,000/);
+    expect(performance.now() - t).toBeLessThan(3000);
+  });
+});
