@@ -2,11 +2,12 @@
 // downloads. The dev server is started on a fixed port and reused locally (not on CI).
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 5179;
+// Two runs at once (two checkouts, two engineers) each set their own port and output folder.
+const PORT = Number(process.env.E2E_PORT ?? 5179);
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results/playwright',
+  outputDir: process.env.E2E_OUTPUT ?? 'test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

@@ -89,6 +89,72 @@ test('an image link opens a read-only summary with the same layers, sizes, waste
   await fresh.close();
 });
 
+const crumbs = (page: Page) => page.getByTestId('treemap-breadcrumb').evaluate((nav) => (nav as HTMLElement).innerText.replace(/\s+/g, ' ').trim());
+
+/** Clicks the name strip of the top-left cell (the largest child of the zoom root): a zoom one level in. */
+async function zoomIn(page: Page): Promise<void> {
+  const canvas = page.getByTestId('treemap');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  const nav = page.getByTestId('treemap-breadcrumb').locator('button');
+  const before = await nav.count();
+  await page.mouse.click(box.x + 40, box.y + 8);
+  await expect(nav).toHaveCount(before + 1);
+}
+
+/** Into the largest layer, then into its largest folder; the breadcrumb's text. */
+async function zoomIntoFolder(page: Page): Promise<string> {
+  await zoomIn(page);
+  await zoomIn(page);
+  return crumbs(page);
+}
+
+test('a folder zoom in the treemap travels with the link, for an image and from its summary', async ({ page, browser }) => {
+  await page.goto('./#example=seed-a-bloated');
+  await expectShown(page, 'seed-a-bloated.oci.tar');
+  const zoomed = await zoomIntoFolder(page);
+  expect(zoomed).toMatch(/›.*›/);
+  const url = await makeLink(page);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(url);
+  await expect(other.getByTestId('shared-summary')).toBeVisible();
+  await expect.poll(() => crumbs(other)).toBe(zoomed);
+  await other.screenshot({ path: 'test-results/share-zoom-opened.png', fullPage: true });
+
+  // Zoomed out and into another place on the summary page: a link made there carries that zoom.
+  await other.getByTestId('treemap').focus();
+  await other.keyboard.press('Escape');
+  await other.keyboard.press('Escape');
+  await expect(other.getByTestId('treemap-breadcrumb').locator('button')).toHaveCount(0);
+  const second = await zoomIntoFolder(other);
+  const again = await makeLink(other);
+  await other.goto('about:blank');
+  await other.goto(again);
+  await expect(other.getByTestId('shared-summary')).toBeVisible();
+  await expect.poll(() => crumbs(other)).toBe(second);
+  await fresh.close();
+});
+
+test('a Dockerfile link carries its folder zoom', async ({ page, browser }) => {
+  await page.goto('./#example=busybox-six-runs');
+  await expectShown(page, 'busybox-six-runs.Dockerfile');
+  // The selected layer's own changes, then their folder: /data of `dd … of=/data/two`.
+  await layerRow(page, 4).click();
+  await expect(page.getByTestId('treemap-breadcrumb').locator('button')).toHaveCount(1);
+  await zoomIn(page);
+  const zoomed = await crumbs(page);
+  expect(zoomed).toContain('data');
+  const url = await makeLink(page);
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(url);
+  await expectShown(other, 'busybox-six-runs.Dockerfile');
+  await expect.poll(() => crumbs(other)).toBe(zoomed);
+  await fresh.close();
+});
+
 const samples = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort();
 
 test('every stored sample link still opens', async ({ page }) => {

@@ -36,11 +36,12 @@ export function selectLayerIndex(s: AppState): number | null {
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set, get) => ({
   selectedRow: null,
-  selectRow: (key) => set({ selectedRow: key }),
+  // A row picked (again) brings the treemap back to following it, out of any folder zoom.
+  selectRow: (key) => set({ selectedRow: key, treemapZoom: null }),
   selectLayer(index) {
     const archive = get().archive;
     if (!archive) return;
     const row = rowsOf(archive.image).find((r) => r.layer?.index === index);
-    if (row) set({ selectedRow: row.key });
+    if (row) set({ selectedRow: row.key, treemapZoom: null });
   },
 });

@@ -83,6 +83,7 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
   /** Puts a link's view back once the image is shown and stacked (the read path needs the stack). */
   const applyView = (archive: ImageArchive, view: ShareView) => {
     if (view.layer !== undefined && view.layer < archive.image.layers.length) get().selectLayer(view.layer);
+    if (view.zoom) get().setTreemapZoom(view.zoom);
     if (view.file === undefined) return;
     const file = view.file;
     let stop: (() => void) | null = null;
@@ -105,8 +106,8 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
     const image = s.mode === 'summary' && s.shared ? s.shared.archive.image : s.archive?.image;
     const row = image && s.selectedRow !== null ? buildRows(image).find((r) => r.key === s.selectedRow) : undefined;
     if (row && row.layerIndex >= 0) view.layer = row.layerIndex;
-    const zoom = s.mode === 'summary' ? s.shared?.view.zoom : undefined;
-    if (zoom && (view.layer === undefined || view.layer === zoom.layer)) view.zoom = zoom;
+    // The zoom a person chose; a zoom into the image as a whole is the default view and not written.
+    if (s.treemapZoom !== null && s.treemapZoom !== 'image' && s.treemapZoom.layer >= 0 && image && s.treemapZoom.layer < image.layers.length) view.zoom = { ...s.treemapZoom };
     if (s.mode !== 'summary' && s.pickedPath) view.file = s.pickedPath;
     if (s.theme !== 'system') view.theme = s.theme;
     return view;
@@ -197,6 +198,7 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
       const layer = state.view.layer;
       const row = layer === undefined ? undefined : buildRows(archive.image).find((x) => x.layer?.index === layer);
       get().selectRow(row ? row.key : null);
+      if (state.view.zoom) get().setTreemapZoom(state.view.zoom);
     },
 
     async makeShareLink() {

@@ -253,3 +253,30 @@ export function compareNames(t: LayerTree, a: number, b: number): number {
   }
   return ea - i - (eb - j);
 }
+
+const encoder = new TextEncoder();
+
+/**
+ * The node at an absolute path ("/usr/lib"), or -1 when the layer has none. Walks the path's
+ * components down from the root comparing UTF-8 bytes, so finding a zoom target (a share link's)
+ * costs its depth times the siblings passed, not a pass over the whole layer.
+ */
+export function findNode(t: LayerTree, path: string): number {
+  const parts = path.split('/').filter((p) => p !== '');
+  const bytes = t.table.pathBytes;
+  let n = 0;
+  for (const part of parts) {
+    const want = encoder.encode(part);
+    let c = t.firstChild[n];
+    for (; c !== EMPTY; c = t.nextSibling[c]) {
+      const start = t.nameStart[c];
+      if (t.pathEnd[c] - start !== want.length) continue;
+      let i = 0;
+      while (i < want.length && bytes[start + i] === want[i]) i++;
+      if (i === want.length) break;
+    }
+    if (c === EMPTY) return -1;
+    n = c;
+  }
+  return n;
+}

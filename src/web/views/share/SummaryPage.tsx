@@ -9,21 +9,25 @@ import { exactBytes, formatBytes, formatCount } from '../../format.ts';
 import { LayerList } from '../layers/LayerList.tsx';
 import { buildRows } from '../layers/rows.ts';
 import { Treemap } from '../treemap/Treemap.tsx';
-import { summaryFocus } from './summary-focus.ts';
+import { zoomFocus } from '../treemap/zoom-focus.ts';
+import type { ZoomTarget } from '../treemap/Treemap.tsx';
 import { SummaryWaste } from './SummaryWaste.tsx';
 
 const selectRow = (s: AppState) => s.selectedRow;
+const selectZoom = (s: AppState) => s.treemapZoom;
+const onZoom = (z: ZoomTarget) => useApp.getState().setTreemapZoom(z);
 const FORMAT = { 'docker-archive': 'docker save', 'oci-layout': 'OCI image layout', 'filesystem-tar': 'filesystem tar', dockerfile: 'Dockerfile (simulated)' } as const;
 
 export function SummaryPage({ shared }: { shared: SharedSummary }) {
-  const { summary, archive, view } = shared;
+  const { summary, archive } = shared;
   const selectedRow = useApp(selectRow);
+  const zoom = useApp(selectZoom);
   const layers = archive.image.layers;
   const rows = useMemo(() => buildRows(archive.image), [archive]);
   const selectedLayer = rows.find((r) => r.key === selectedRow)?.layerIndex ?? null;
   const layer = selectedLayer !== null && selectedLayer >= 0 ? selectedLayer : null;
-  // The link's folder zoom holds while its layer is the one selected.
-  const focus = summaryFocus(layers, view.zoom && (layer === null || layer === view.zoom.layer) ? view : {}, layer);
+  // The link's zoom (put in the store when it opened) and any zoom made here, else the selected layer.
+  const focus = zoomFocus(layers, zoom, layer);
   const highlight = useMemo(() => (layer === null ? null : new Set([layer])), [layer]);
   const onPick = useCallback(() => undefined, []);
   const sum = (k: 'compressedSize' | 'tarSize' | 'fileBytes') => layers.reduce((s, l) => s + l[k], 0);
@@ -53,7 +57,7 @@ export function SummaryPage({ shared }: { shared: SharedSummary }) {
         </dd>
       </dl>
       <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <Treemap layers={layers} imageLabel={summary.ref ?? summary.input.name} focus={focus} highlightLayers={highlight} onPick={onPick} className="h-[26rem]" />
+        <Treemap layers={layers} imageLabel={summary.ref ?? summary.input.name} focus={focus} highlightLayers={highlight} onPick={onPick} onZoomChange={onZoom} className="h-[26rem]" />
         <SummaryWaste waste={summary.waste} />
       </div>
       <LayerList archive={archive} />

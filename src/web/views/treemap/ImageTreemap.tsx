@@ -5,7 +5,6 @@
 // into visible or wasted bytes once the stack worker has said which are which.
 
 import { useCallback, useMemo } from 'react';
-import { TreemapHierarchy } from '../../../core/analysis/treemap/hierarchy.ts';
 import type { SizeMeasure } from '../../../core/analysis/treemap/measure.ts';
 import { selectLayerIndex } from '../../store/selection-slice.ts';
 import { useApp, type AppState } from '../../store/store.ts';
@@ -14,14 +13,17 @@ import { reasonText } from '../waste/reasons.ts';
 import type { StackedImage } from '../../model/stacked-image.ts';
 import { WASTE_REASONS } from '../../../worker/stack-protocol.ts';
 import type { DescribeEntry } from './labels.ts';
-import { Treemap } from './Treemap.tsx';
+import { Treemap, type ZoomTarget } from './Treemap.tsx';
+import { zoomFocus } from './zoom-focus.ts';
 
 const selectArchive = (s: AppState) => s.archive;
 const selectStacked = (s: AppState) => s.stacked;
 const selectMode = (s: AppState) => s.viewMode;
 const selectMeasure = (s: AppState) => s.measure;
 const selectReadPath = (s: AppState) => s.readPath;
+const selectZoom = (s: AppState) => s.treemapZoom;
 const onMeasure = (m: SizeMeasure) => useApp.getState().setMeasure(m);
+const onZoom = (z: ZoomTarget) => useApp.getState().setTreemapZoom(z);
 
 const CHANGE_WORDS = ['added here', 'modified here (new content over a lower copy)', 'deleted here', 'attributes only (mode, owner) changed here: a copy-up'];
 
@@ -45,6 +47,7 @@ export function ImageTreemap({ className }: { className: string }) {
   const mode = useApp(selectMode);
   const measure = useApp(selectMeasure);
   const readPath = useApp(selectReadPath);
+  const zoom = useApp(selectZoom);
   const all = archive?.image.layers;
   const merged = mode === 'merged' && layerIndex !== null;
   const k = merged ? layerIndex : (all?.length ?? 0) - 1;
@@ -59,7 +62,8 @@ export function ImageTreemap({ className }: { className: string }) {
   const onPick = useCallback((path: string) => useApp.getState().pickPath(path), []);
   const describe = useMemo(() => (stacked ? describeWith(stacked) : undefined), [stacked]);
   if (!archive) return null;
-  const focus = mode === 'layer' && layerIndex !== null ? TreemapHierarchy.layerId(layerIndex) : null;
+  // The zoom chosen (or carried by a link) wins; else a selected layer's own changes are shown.
+  const focus = zoomFocus(layers, zoom, mode === 'layer' ? layerIndex : null);
   return (
     <Treemap
       layers={layers}
@@ -72,6 +76,7 @@ export function ImageTreemap({ className }: { className: string }) {
       onPick={onPick}
       measureLabels={labels}
       describe={describe}
+      onZoomChange={onZoom}
       className={className}
     />
   );

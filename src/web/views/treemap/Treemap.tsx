@@ -36,7 +36,12 @@ export interface TreemapProps {
   describe?: DescribeEntry;
   /** words for the measure switch, where they should differ from the defaults */
   measureLabels?: Partial<Record<SizeMeasure, string>>;
+  /** every zoom, by a click, a key, the breadcrumb or `focus`: a folder of a layer, or the image */
+  onZoomChange?: (zoom: ZoomTarget) => void;
 }
+
+/** A zoom root by path, which outlives the hierarchy's node ids (a share link carries it). */
+export type ZoomTarget = { layer: number; path: string } | 'image';
 
 interface HoverState {
   id: number;
@@ -51,7 +56,7 @@ const MEASURES: { value: SizeMeasure; label: string; needsVisibility: boolean }[
 ];
 
 export function Treemap(props: TreemapProps) {
-  const { layers, measure = 'bytes', visible, highlightLayers = null, imageLabel = 'image', onMeasureChange, onFrame, className = 'h-[28rem]', focus = null, onPick, measureLabels, describe } = props;
+  const { layers, measure = 'bytes', visible, highlightLayers = null, imageLabel = 'image', onMeasureChange, onFrame, className = 'h-[28rem]', focus = null, onPick, measureLabels, describe, onZoomChange } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<TreemapRenderer | null>(null);
   const [root, setRoot] = useState(0);
@@ -59,6 +64,7 @@ export function Treemap(props: TreemapProps) {
   const onFrameRef = useRef(onFrame);
   onFrameRef.current = onFrame;
   const onPickRef = useRef<((id: number) => void) | null>(null);
+  const onZoomRef = useRef<((id: number) => void) | null>(null);
 
   const effective = measure !== 'bytes' && !visible ? 'bytes' : measure;
   const hierarchy = useMemo(
@@ -77,7 +83,10 @@ export function Treemap(props: TreemapProps) {
     const r = new TreemapRenderer(canvas, {
       formatSize: formatBytes,
       onHover: (hit, clientX, clientY) => setHover(hit ? { id: hit.id, clientX, clientY } : null),
-      onZoom: (id) => setRoot(id),
+      onZoom: (id) => {
+        setRoot(id);
+        onZoomRef.current?.(id);
+      },
       onFrame: (s) => onFrameRef.current?.(s),
       onPick: (id) => onPickRef.current?.(id),
     });
@@ -126,6 +135,7 @@ export function Treemap(props: TreemapProps) {
   }, [focus, layers]);
 
   onPickRef.current = onPick ? (id) => onPick(hierarchy.path(id), hierarchy.layerOf(id)) : null;
+  onZoomRef.current = onZoomChange ? (id) => onZoomChange(id === hierarchy.root ? 'image' : { layer: hierarchy.layerOf(id), path: hierarchy.path(id) }) : null;
 
   const tip = hover ? tooltipContent(hierarchy, hover.id, layers, describe) : null;
   const zoom = (id: number) => rendererRef.current?.zoomTo(id);
