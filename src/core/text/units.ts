@@ -24,8 +24,11 @@ export function exactBytes(n: number): string {
 /** One decimal, two near the ends, so 99.996% never shows as a flat "100.0%". */
 export function formatPercent(ratio: number): string {
   const p = ratio * 100;
-  const digits = (p > 99.9 && p < 100) || (p > 0 && p < 0.1) ? 2 : 1;
-  return `${p.toFixed(digits)}%`;
+  // Near the ends, two decimals, and never rounded onto the end itself: an image with one wasted
+  // byte is not "100.00%" efficient, a single wasted byte is not "0.00%" of it.
+  if (p > 99.9 && p < 100) return `${(Math.floor(p * 100) / 100).toFixed(2)}%`;
+  if (p > 0 && p < 0.1) return p < 0.01 ? '<0.01%' : `${p.toFixed(2)}%`;
+  return `${p.toFixed(1)}%`;
 }
 
 /** Octal permission string as `ls`/`stat` print it: "0755", "4755". */
