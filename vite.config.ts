@@ -34,6 +34,10 @@ export default defineConfig({
   base: './',
   plugins: [react(), tailwindcss(), precacheManifest(), devCsp()],
   worker: { format: 'es' },
+  // The dev server's dependency scan starts from index.html and does not follow workers: their
+  // packages (hash-wasm, fzstd, zstddec, mvdan-sh) were found only when first loaded, and Vite
+  // then reloaded the page mid-read ("optimized dependencies changed"). Scan the workers too.
+  optimizeDeps: { entries: ['index.html', 'src/worker/*.worker.ts'] },
   build: { target: 'es2022', sourcemap: true },
   server: { port: 5173 },
 });

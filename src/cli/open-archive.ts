@@ -3,11 +3,12 @@
 import { stat } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
 import { readArchive } from '../core/formats/read-archive.ts';
+import type { HashSetting } from '../core/layers/hash-mode.ts';
 import type { Limits } from '../core/limits.ts';
 import type { ImageArchive } from '../core/model/image.ts';
 import { FileSource } from './file-source.ts';
 
-export async function openArchive(path: string, opts: { image?: string; platform?: string; hash?: boolean; limits?: Partial<Limits> }): Promise<ImageArchive> {
+export async function openArchive(path: string, opts: { image?: string; platform?: string; hash?: HashSetting; limits?: Partial<Limits> }): Promise<ImageArchive> {
   let st;
   try {
     st = await stat(path);

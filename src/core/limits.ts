@@ -79,9 +79,6 @@ export const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as LimitName[];
 /** Limits counted in bytes: shown and parsed with units ("64 GiB", "512M"). */
 const BYTE_LIMITS = new Set<LimitName>(['maxDecompressedBytes', 'ratioFloorBytes', 'maxPathBytes', 'maxMetaBytes', 'maxJsonBytes', 'maxJsonTotalBytes', 'maxScriptBytes']);
 
-/** Limits of the Dockerfile reader and simulator: named in messages, not yet taken by the CLI. */
-const FIXED_LIMITS = new Set<LimitName>(['maxInstructions', 'maxScriptBytes']);
-
 /** The CLI's short flags; every limit also takes `--limit NAME=VALUE`. */
 export const LIMIT_FLAGS: Partial<Record<LimitName, string>> = {
   maxEntries: '--max-entries',
@@ -91,6 +88,7 @@ export const LIMIT_FLAGS: Partial<Record<LimitName, string>> = {
   maxRatio: '--max-ratio',
   maxPathBytes: '--max-path',
   maxJsonBytes: '--max-json',
+  maxInstructions: '--max-instructions',
 };
 
 /** The defaults with some limits changed; unknown keys and bad values are refused. */
@@ -114,7 +112,6 @@ export function formatLimit(name: LimitName, value: number): string {
 
 /** How a person raises a limit, in words the page and the CLI both show. */
 export function raiseHint(name: LimitName): string {
-  if (FIXED_LIMITS.has(name)) return 'a fixed limit of the Dockerfile simulator';
   const flag = LIMIT_FLAGS[name];
   return flag ? `the CLI's ${flag} raises it` : `the CLI's --limit ${name}=N raises it`;
 }

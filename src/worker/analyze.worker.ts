@@ -1,12 +1,16 @@
 // The analyze worker: reads a dropped File with core's readArchive, off the main thread, and
 // sends the page progress (bytes read of total), then the archive (LayerTable buffers
 // transferred) or an error naming the file, the entry and what was wrong. Layers are fanned out
-// to a pool of layer sub-workers. The page cancels by terminating this worker, which ends its
-// sub-workers with it; a `cancel` message stops one read when a newer one replaces it.
+// to a pool of layer sub-workers, each given the read's options: content hashing (the page's
+// Auto / On / Off, core/layers/hash-mode.ts) and limits (raised by the page after a LimitError,
+// whose name and value travel back in the WireError). The page cancels by terminating this
+// worker, which ends its sub-workers with it; a `cancel` message stops one read when a newer one
+// replaces it.
 
 /// <reference lib="webworker" />
 import { BlobSource } from '../core/bytes/source.ts';
 import { readArchive } from '../core/formats/read-archive.ts';
+import { DEFAULT_HASH_MODE, hashSetting } from '../core/layers/hash-mode.ts';
 import type { Progress } from '../core/progress.ts';
 import { LayerPool, poolSize } from './layer-pool.ts';
 import type { FromAnalyzer, OpenRequest, ToAnalyzer } from './protocol.ts';
@@ -45,6 +49,8 @@ async function open(req: OpenRequest): Promise<void> {
       signal: controller.signal,
       onProgress,
       scanLayer: pool.scanLayer,
+      hash: hashSetting(req.hash ?? DEFAULT_HASH_MODE),
+      limits: req.limits,
     });
     const wire = archiveToWire(archive);
     post({ type: 'result', id: req.id, archive: wire.archive, elapsedMs: performance.now() - started }, wire.transfer);

@@ -23,6 +23,8 @@ export function createLayerHandler(post: Post): (msg: ToLayerWorker) => void {
         signal: controller.signal,
         fileName: req.fileName,
         entryName: req.entryName,
+        hash: req.hash,
+        limits: req.limits,
         onBytes: (bytes) => {
           const now = performance.now();
           if (now - lastPost < BYTES_EVERY_MS) return;

@@ -97,6 +97,40 @@ describe('LayerPool', () => {
   });
 });
 
+describe('LayerPool: the read options reach each layer worker', () => {
+  const hashedLayers = (a: Awaited<ReturnType<typeof readArchive>>) => a.image.layers.map((l) => l.table.hashes !== undefined);
+
+  it.each([
+    // name, hash setting, which layers come back hashed
+    ['seed-a-bloated.oci.tar', 'auto', true], // gzip layers: hashed under auto
+    ['seed-a-bloated.oci-zstd.tar', 'auto', true],
+    ['seed-a-bloated.docker.tar', 'auto', false], // plain layer tars: not under auto
+    ['seed-a-bloated.docker.tar', true, true],
+    ['seed-a-bloated.oci.tar', false, false],
+  ] as const)('%s with hash %s: hashes %s', async (name, hash, hashed) => {
+    const { pool: p, workers } = pool(2);
+    const a = await readArchive(fixture(name), { scanLayer: p.scanLayer, hash });
+    expect(hashedLayers(a)).toEqual(a.image.layers.map(() => hashed));
+    const scans = workers.flatMap((w) => w.received.filter((m) => m.type === 'scan'));
+    expect(scans.every((m) => m.hash === hash)).toBe(true);
+    // The same hashes as scanning in place: the column crossed the channel intact.
+    const inPlace = await readArchive(fixture(name), { hash });
+    a.image.layers.forEach((l, i) => expect(l.table.hashes).toEqual(inPlace.image.layers[i].table.hashes));
+    p.terminate();
+  });
+
+  it('applies the read limits in the worker, and the LimitError keeps its name and value', async () => {
+    const { pool: p, workers } = pool(1);
+    const err = await readArchive(fixture('seed-a-bloated.oci.tar'), { scanLayer: p.scanLayer, limits: { maxEntries: 40 } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(err).toMatchObject({ limit: 'maxEntries', value: 40 });
+    expect((err as InputError).problem).toMatch(/over the limit maxEntries = 40/);
+    const scan = workers[0].received.find((m) => m.type === 'scan');
+    expect(scan?.type === 'scan' && scan.limits?.maxEntries).toBe(40);
+    p.terminate();
+  });
+});
+
 describe('layerBlob', () => {
   it('slices the File behind a source instead of copying it', async () => {
     const file = fixture('whiteouts.oci.tar');

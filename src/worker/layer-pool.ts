@@ -80,7 +80,9 @@ export class LayerPool {
       if (!worker) return;
       const job = this.queue.shift()!;
       this.busy.set(worker, job);
-      const msg: ToLayerWorker = { type: 'scan', id: job.id, blob: job.blob, fileName: job.opts.fileName, entryName: job.opts.entryName };
+      const { fileName, entryName, hash, limits } = job.opts;
+      // The read's hash setting and limits go with each layer: the worker decides and guards there.
+      const msg: ToLayerWorker = { type: 'scan', id: job.id, blob: job.blob, fileName, entryName, hash, limits };
       worker.postMessage(msg);
     }
   }

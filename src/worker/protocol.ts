@@ -5,10 +5,21 @@
 import type { LayerTableColumns } from '../core/model/layer-table.ts';
 import type { Compression, ImageArchive, Layer, LayerStats } from '../core/model/image.ts';
 import type { Progress } from '../core/progress.ts';
+import type { HashMode, HashSetting } from '../core/layers/hash-mode.ts';
+import type { LimitName, Limits } from '../core/limits.ts';
 
 /** An error as it crosses a worker boundary: Error subclasses do not survive structured cloning. */
 export type WireError =
-  | { kind: 'input'; file: string; entry: string | null; problem: string; message: string }
+  | {
+      kind: 'input';
+      file: string;
+      entry: string | null;
+      problem: string;
+      message: string;
+      /** set when a limit stopped the read (core's LimitError): which one, and its value then */
+      limit?: LimitName;
+      limitValue?: number;
+    }
   | { kind: 'cancelled'; message: string }
   /** a bug or an environment failure, not a problem with the input */
   | { kind: 'internal'; file: string; message: string };
@@ -32,6 +43,10 @@ export interface OpenRequest {
   image?: string;
   /** e.g. "linux/arm64/v8" */
   platform?: string;
+  /** hash file contents: 'auto' (the default) hashes gzip/zstd layers only (core/layers/hash-mode.ts) */
+  hash?: HashMode;
+  /** limits changed from DEFAULT_LIMITS (e.g. raised after a limit stopped a read) */
+  limits?: Partial<Limits>;
 }
 
 /** Stops read `id`; used when a newer request supersedes it on the same worker. */
@@ -73,6 +88,10 @@ export interface ScanRequest {
   blob: Blob;
   fileName: string;
   entryName: string;
+  /** ScanOptions.hash: the read's setting, decided per layer from its compression */
+  hash?: HashSetting;
+  /** the read's limits, all of them (the layer guards check entries, paths, size and ratio) */
+  limits?: Limits;
 }
 export interface AbortScanRequest {
   type: 'abort';

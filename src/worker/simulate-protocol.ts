@@ -2,6 +2,7 @@
 // the simulated image out (the ImageArchive model with its steps; LayerTable buffers
 // transferred), or the cache decisions of an edit (src/core/simulate/cache.ts).
 
+import type { Limits } from '../core/limits.ts';
 import type { CacheReport } from '../core/simulate/cache.ts';
 import type { BuilderName, SimulatedImage } from '../core/simulate/types.ts';
 import type { WireContext } from './file-context.ts';
@@ -20,6 +21,8 @@ export interface SimulateRequest {
   context?: WireContext;
   /** an image archive dropped beside the Dockerfile: read as the exact base of its FROM */
   base?: File;
+  /** limits changed from the defaults (src/core/limits.ts): maxInstructions, maxScriptBytes, and the base archive's read limits */
+  limits?: Partial<Limits>;
 }
 
 export type ToSimulator = SimulateRequest;

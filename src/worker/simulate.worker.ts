@@ -10,6 +10,7 @@ import { BlobSource } from '../core/bytes/source.ts';
 import { parseDockerfile } from '../core/dockerfile/parser.ts';
 import { resolveStages } from '../core/dockerfile/stages.ts';
 import { readArchive } from '../core/formats/read-archive.ts';
+import type { Limits } from '../core/limits.ts';
 import type { ImageArchive } from '../core/model/image.ts';
 import { archiveResolver, type BaseResolver } from '../core/simulate/base/resolve.ts';
 import { cacheDecisions } from '../core/simulate/cache.ts';
@@ -28,11 +29,11 @@ function post(msg: FromSimulator, transfer: Transferable[] = []): void {
 /** The last base archive read: an edit re-simulates with the same File, which is not read again. */
 let lastBase: { key: string; archive: Promise<ImageArchive> } | null = null;
 
-function readBase(file: File): Promise<ImageArchive> {
-  // A File is cloned anew with each message: same name, size and time stand for the same file.
-  const key = `${file.name}\0${file.size}\0${file.lastModified}`;
+function readBase(file: File, limits: Partial<Limits> | undefined): Promise<ImageArchive> {
+  // A File is cloned anew with each message: same name, size and time (and limits) stand for the same read.
+  const key = `${file.name}\0${file.size}\0${file.lastModified}\0${JSON.stringify(limits ?? {})}`;
   if (lastBase?.key !== key) {
-    const archive = readArchive(new BlobSource(file.name, file));
+    const archive = readArchive(new BlobSource(file.name, file), { limits });
     lastBase = { key, archive };
     archive.catch(() => {
       if (lastBase?.archive === archive) lastBase = null;
@@ -44,8 +45,8 @@ function readBase(file: File): Promise<ImageArchive> {
 /** The base resolver for a dropped archive: it serves the FROM lines that name images (resolve.ts). */
 async function baseResolver(req: SimulateRequest): Promise<{ resolveBase?: BaseResolver; archive?: ImageArchive }> {
   if (!req.base) return {};
-  const archive = await readBase(req.base);
-  const plan = resolveStages(parseDockerfile(req.text, { file: req.name }));
+  const archive = await readBase(req.base, req.limits);
+  const plan = resolveStages(parseDockerfile(req.text, { file: req.name }), { limits: req.limits });
   return { archive, resolveBase: archiveResolver(archive, plan.stages.filter((s) => s.baseStage === null).map((s) => s.baseName)) };
 }
 
@@ -55,7 +56,7 @@ self.onmessage = async (ev: MessageEvent<ToSimulator>) => {
   try {
     const context = req.context ? FileContext.fromWire(req.context) : null;
     const { resolveBase, archive: baseArchive } = await baseResolver(req);
-    const opts = { file: req.name, builder: req.builder, context, resolveBase };
+    const opts = { file: req.name, builder: req.builder, context, resolveBase, limits: req.limits };
     const image = await simulateDockerfile(req.text, opts);
     const cache = req.before === undefined ? null : cacheDecisions(await simulateDockerfile(req.before, opts), image);
     const { archive, transfer } = archiveToWire(image);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError, InputError } from '../core/errors.ts';
+import { LimitError } from '../core/limits.ts';
 import { EntryKind } from '../core/model/entry-kind.ts';
 import type { ImageArchive, Layer } from '../core/model/image.ts';
 import { LayerTableBuilder, type LayerTable } from '../core/model/layer-table.ts';
@@ -52,6 +53,19 @@ describe('archive over the wire', () => {
     expect(back.warnings).toEqual(['w']);
   });
 
+  it('moves the content hashes too, when a table has them', () => {
+    const a = archive();
+    const t = a.image.layers[0].table;
+    t.hashes = BigUint64Array.from({ length: t.count }, (_, i) => BigInt(i + 1) << 40n);
+    const wire = archiveToWire(a);
+    expect(wire.transfer.length).toBe(2 * 9 + 1);
+    const received = structuredClone(wire.archive, { transfer: wire.transfer });
+    expect(t.hashes.byteLength).toBe(0); // moved, not copied
+    const back = archiveFromWire(received);
+    expect(Array.from(back.image.layers[0].table.hashes!)).toEqual([1n << 40n, 2n << 40n, 3n << 40n]);
+    expect(back.image.layers[1].table.hashes).toBeUndefined();
+  });
+
   it('lists a shared buffer once (twice would make postMessage throw)', () => {
     const cols = table(['/a']).columns();
     const list = transferList([cols, cols]);
@@ -65,6 +79,21 @@ describe('errors over the wire', () => {
     const e = fromWireError(structuredClone(toWireError(new InputError('a.tar', 'blobs/sha256/ab', 'truncated'), 'a.tar')));
     expect(e).toBeInstanceOf(InputError);
     expect(e).toMatchObject({ file: 'a.tar', entry: 'blobs/sha256/ab', problem: 'truncated' });
+  });
+
+  it("keeps a LimitError's limit and value over two hops (layer worker → analyze worker → page)", () => {
+    const hop1 = structuredClone(toWireError(new LimitError('a.tar', 'blobs/sha256/ab', 'this layer expands more than 200×', 'maxRatio', 200), 'a.tar'));
+    expect(hop1).toMatchObject({ kind: 'input', limit: 'maxRatio', limitValue: 200 });
+    const mid = fromWireError(hop1);
+    expect(mid).toBeInstanceOf(InputError);
+    expect(mid).toMatchObject({ limit: 'maxRatio', value: 200, entry: 'blobs/sha256/ab' });
+    const hop2 = structuredClone(toWireError(mid, 'a.tar'));
+    expect(hop2).toEqual(hop1);
+    expect(hop2.kind === 'input' && hop2.problem).toMatch(/^this layer expands more than 200×: over the limit maxRatio = 200 \(/);
+  });
+
+  it('sends no limit for other input errors', () => {
+    expect(toWireError(new InputError('a.tar', null, 'truncated'), 'a.tar')).not.toHaveProperty('limit');
   });
 
   it('keeps cancellation distinct from failure', () => {

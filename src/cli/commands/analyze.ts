@@ -3,8 +3,10 @@
 
 import { toAnalysisJson, type AnalysisJson } from '../../core/export/analysis-json.ts';
 import { toDiveJson } from '../../core/export/dive-json.ts';
+import { copyUpJudgement, hashedLayerCount } from '../../core/layers/hash-mode.ts';
 import { exactBytes, formatBytes, formatPercent } from '../../core/text/units.ts';
 import { parse, UsageError } from '../args.ts';
+import { HASH_OPTIONS, hashFrom } from '../hash-flags.ts';
 import { LIMIT_OPTIONS, limitsFrom } from '../limit-flags.ts';
 import { openArchive } from '../open-archive.ts';
 import { renderTable } from '../text-table.ts';
@@ -20,6 +22,7 @@ export async function analyze(argv: string[], out: (s: string) => void): Promise
       merged: { type: 'boolean' },
       // --format dive: the JSON `dive --json` writes (export/dive-json.ts), for tools that read it
       format: { type: 'string' },
+      ...HASH_OPTIONS,
       ...LIMIT_OPTIONS,
     },
     ['IMAGE.tar'],
@@ -27,13 +30,18 @@ export async function analyze(argv: string[], out: (s: string) => void): Promise
   if (values.format !== undefined && values.format !== 'layerscope' && values.format !== 'dive') {
     throw new UsageError(`--format takes "layerscope" or "dive", not "${values.format}"`);
   }
-  const archive = await openArchive(positionals[0], { image: values.image, platform: values.platform, limits: limitsFrom(values) });
+  const archive = await openArchive(positionals[0], { image: values.image, platform: values.platform, hash: hashFrom(values), limits: limitsFrom(values) });
   if (values.format === 'dive') {
     out(JSON.stringify(toDiveJson(archive), null, 2));
     return;
   }
   const json = toAnalysisJson(archive, { files: values.files, merged: values.merged });
-  out(values.json ? JSON.stringify(json, null, 2) : renderAnalysis(json));
+  if (values.json) {
+    out(JSON.stringify(json, null, 2));
+    return;
+  }
+  const tables = archive.image.layers.map((l) => l.table);
+  out(`${renderAnalysis(json)}\n${copyUpJudgement(hashedLayerCount(tables), tables.length)}`);
 }
 
 const NOP = '/bin/sh -c #(nop) ';

@@ -6,6 +6,7 @@
 import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InputError } from '../../core/errors.ts';
+import type { Limits } from '../../core/limits.ts';
 import type { ImageArchive } from '../../core/model/image.ts';
 import { archiveResolver } from '../../core/simulate/base/resolve.ts';
 import type { ContextEntry, ContextSource } from '../../core/simulate/context/context-source.ts';
@@ -20,6 +21,8 @@ export interface DockerfileOptions {
   target?: string;
   buildArgs: string[];
   builder?: string;
+  /** limits changed from the defaults (--limit, --max-*) */
+  limits?: Partial<Limits>;
 }
 
 export interface SimulatedForCi {
@@ -38,7 +41,7 @@ export async function simulateForCi(path: string, o: DockerfileOptions): Promise
     buildArgs[a.slice(0, eq)] = a.slice(eq + 1);
   }
   const text = await readFile(path, 'utf8');
-  const baseArchive = o.base ? await openArchive(o.base, {}) : null;
+  const baseArchive = o.base ? await openArchive(o.base, { limits: o.limits }) : null;
   const fromRefs = [...text.matchAll(/^\s*FROM\s+(?:--\S+\s+)*(\S+)/gim)].map((m) => m[1]);
   try {
     const sim = await simulateDockerfile(text, {
@@ -48,6 +51,7 @@ export async function simulateForCi(path: string, o: DockerfileOptions): Promise
       target: o.target,
       resolveBase: baseArchive ? archiveResolver(baseArchive, fromRefs) : undefined,
       context: o.context ? await directoryContext(o.context) : null,
+      limits: o.limits,
     });
     return {
       archive: sim,

@@ -16,6 +16,8 @@ import { toMarkdownReport } from '../../core/export/markdown-report.ts';
 import { LayerStack } from '../../core/layerstack/stack.ts';
 import type { ImageArchive } from '../../core/model/image.ts';
 import { parse, UsageError } from '../args.ts';
+import { LIMIT_OPTIONS, limitsFrom } from '../limit-flags.ts';
+import { HASH_OPTIONS, hashFrom } from '../hash-flags.ts';
 import { openArchive } from '../open-archive.ts';
 import { simulateForCi } from './ci-dockerfile.ts';
 
@@ -41,7 +43,8 @@ const OPTIONS = {
   'base-layers': { type: 'string' },
   json: { type: 'boolean' },
   markdown: { type: 'boolean' },
-  hash: { type: 'boolean' },
+  // content hashing: 'auto' unless --hash or --no-hash (hash-flags.ts)
+  ...HASH_OPTIONS,
   'max-files': { type: 'string' },
   image: { type: 'string' },
   platform: { type: 'string' },
@@ -51,6 +54,8 @@ const OPTIONS = {
   target: { type: 'string' },
   'build-arg': { type: 'string', multiple: true },
   builder: { type: 'string' },
+  // what the archive or the Dockerfile may make the reader do, as analyze and simulate take them
+  ...LIMIT_OPTIONS,
 } as const;
 
 export async function ci(argv: string[], out: (s: string) => void): Promise<number> {
@@ -73,15 +78,16 @@ export async function ci(argv: string[], out: (s: string) => void): Promise<numb
   const rules = rulesOrThrow(ruleSettings(file, flags));
   const notes = file ? file.config.warnings.map((w) => `${file.path}: ${w}`) : [`no ${DEFAULT_CONFIG} here and no --config: dive's default rules`];
 
+  const limits = limitsFrom(v);
   const input = positionals[0];
   let archive: ImageArchive;
   let base: BaseBoundary | null = null;
   let simulated = false;
   if (await isImageArchive(input)) {
     if (v.base || v.context || v.target || v['build-arg'] || v.builder) throw new UsageError('--base, --context, --target, --build-arg and --builder are for a Dockerfile, not an image archive');
-    archive = await openArchive(input, { image: v.image, platform: v.platform, hash: v.hash });
+    archive = await openArchive(input, { image: v.image, platform: v.platform, hash: hashFrom(v), limits });
   } else {
-    const sim = await simulateForCi(input, { base: v.base, context: v.context, target: v.target, buildArgs: v['build-arg'] ?? [], builder: v.builder });
+    const sim = await simulateForCi(input, { base: v.base, context: v.context, target: v.target, buildArgs: v['build-arg'] ?? [], builder: v.builder, limits });
     archive = sim.archive;
     simulated = true;
     base = givenBase(archive.image, sim.baseLayers, sim.baseDetail);

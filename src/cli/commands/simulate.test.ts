@@ -1,10 +1,14 @@
 // `layerscope simulate` and the helpers readpath uses, on the fixtures' recipes.
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../core/errors.ts';
 import { UsageError } from '../args.ts';
 import { DirectoryContext } from '../context-dir.ts';
+import { ci } from './ci.ts';
+import { readpath } from './readpath.ts';
 import { openImageOrDockerfile, simulate, simulateFile } from './simulate.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../../shared/fixtures');
@@ -68,5 +72,60 @@ describe('helpers for readpath', () => {
     expect(list.find((e) => e.path === 'site/img/logo.bin')).toMatchObject({ kind: 'file', size: 4096 });
     expect(list.find((e) => e.path === 'site')?.kind).toBe('dir');
     expect(new TextDecoder().decode(await ctx.read('.dockerignore'))).toBe('site/secret.txt\n**/*.tmp\n');
+  });
+});
+
+describe('limits on a Dockerfile (--limit, --max-instructions)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'layerscope-limits-'));
+  const write = (name: string, text: string) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  // 2,500 instructions: over the default maxInstructions (2,000), cheap ones (LABEL keeps no environment).
+  const many = write('many.Dockerfile', `FROM scratch\nRUN touch /made\n${Array.from({ length: 2498 }, (_, i) => `LABEL l${i}=${i}`).join('\n')}\n`);
+  // One RUN of ≈ 70 KB: over the default maxScriptBytes (64 KiB); it creates /made when simulated.
+  // (continued lines: BuildKit refuses a physical line over 64 KiB)
+  const longRun = write('long-run.Dockerfile', `FROM scratch\nRUN touch /made${` \\\n && : ${'x'.repeat(1000)}`.repeat(70)}\n`);
+  const errorOf = async (p: Promise<unknown>) => {
+    const e = await p.then(() => null, (x: unknown) => x);
+    expect(e).toBeInstanceOf(InputError);
+    return (e as InputError).message;
+  };
+
+  it('2,500 instructions fail by default, naming maxInstructions and the flag that raises it', async () => {
+    const msg = await errorOf(run([many, '--json']));
+    expect(msg).toMatch(/the Dockerfile has 2,500 instructions: over the limit maxInstructions = 2,000 \(the CLI's --max-instructions raises it\)/);
+    expect(msg).toMatch(/^many\.Dockerfile/);
+  });
+
+  it('2,500 instructions pass with --limit maxInstructions=3000 or --max-instructions 3000', async () => {
+    for (const flags of [['--limit', 'maxInstructions=3000'], ['--max-instructions', '3000']]) {
+      const json = JSON.parse(await run([many, '--json', ...flags]));
+      expect(json.simulation.steps).toHaveLength(2499);
+      expect(json.history).toHaveLength(2499);
+    }
+  }, 20_000);
+
+  it('readpath and ci on a Dockerfile take the same flags', async () => {
+    const out: string[] = [];
+    expect(await errorOf(readpath([many, '/made'], (s) => out.push(s)))).toMatch(/maxInstructions = 2,000/);
+    await readpath([many, '/made', '--json', '--limit', 'maxInstructions=3000'], (s) => out.push(s));
+    expect(JSON.parse(out.at(-1)!).found).toMatchObject({ kind: 'file', layer: 0 });
+    expect(await errorOf(ci([many], () => undefined))).toMatch(/maxInstructions = 2,000/);
+    expect(await ci([many, '--json', '--max-instructions', '3000'], (s) => out.push(s))).toBe(0);
+  }, 30_000);
+
+  it('a RUN over maxScriptBytes is left unsimulated with a warning naming the limit; --limit maxScriptBytes raises it', async () => {
+    const dflt = JSON.parse(await run([longRun, '--json', '--files']));
+    expect(dflt.warnings.join('\n')).toMatch(/longer than the simulator reads \(the limit maxScriptBytes = 64 KiB; the CLI's --limit maxScriptBytes=N raises it\)/);
+    expect(dflt.layers[0].entries.map((e: { path: string }) => e.path)).not.toContain('/made');
+    const raised = JSON.parse(await run([longRun, '--json', '--files', '--limit', 'maxScriptBytes=128K']));
+    expect(raised.warnings.join('\n')).not.toMatch(/maxScriptBytes/);
+    expect(raised.layers[0].entries.map((e: { path: string }) => e.path)).toContain('/made');
+  }, 20_000);
+
+  it('refuses a bad limit value or name as a usage error', async () => {
+    await expect(run([many, '--max-instructions', 'lots'])).rejects.toBeInstanceOf(UsageError);
+    await expect(run([many, '--limit', 'maxWhatever=3'])).rejects.toBeInstanceOf(UsageError);
   });
 });

@@ -18,6 +18,7 @@ import { BUILDERS, SimulationError, type BuilderName, type SimulatedImage } from
 import { formatBytes } from '../../core/text/units.ts';
 import { parse, UsageError } from '../args.ts';
 import { DirectoryContext } from '../context-dir.ts';
+import { LIMIT_OPTIONS, limitsFrom } from '../limit-flags.ts';
 import { FileSource } from '../file-source.ts';
 import { openArchive } from '../open-archive.ts';
 import { renderAnalysis } from './analyze.ts';
@@ -29,6 +30,8 @@ export interface SimulateFileOptions {
   target?: string;
   buildArgs?: Record<string, string>;
   builder?: BuilderName;
+  /** limits changed from the defaults (--limit, --max-*): the simulator's and the --base archive's */
+  limits?: Partial<Limits>;
 }
 
 async function readText(path: string): Promise<string> {
@@ -44,13 +47,13 @@ export async function simulateFile(path: string, opts: SimulateFileOptions = {})
   const text = await readText(path);
   let resolveBase;
   if (opts.base) {
-    const archive = await openArchive(opts.base, {});
-    const plan = resolveStages(parseDockerfile(text, { file: basename(path) }), { buildArgs: opts.buildArgs, target: opts.target });
+    const archive = await openArchive(opts.base, { limits: opts.limits });
+    const plan = resolveStages(parseDockerfile(text, { file: basename(path) }), { buildArgs: opts.buildArgs, target: opts.target, limits: opts.limits });
     resolveBase = archiveResolver(archive, plan.stages.filter((s) => s.baseStage === null).map((s) => s.baseName));
   }
   const context = opts.context ? await DirectoryContext.open(opts.context) : null;
   try {
-    return await simulateDockerfile(text, { file: basename(path), builder: opts.builder, buildArgs: opts.buildArgs, target: opts.target, context, resolveBase });
+    return await simulateDockerfile(text, { file: basename(path), builder: opts.builder, buildArgs: opts.buildArgs, target: opts.target, context, resolveBase, limits: opts.limits });
   } catch (e) {
     // A build error of the Dockerfile is bad input: one line, exit 2.
     if (e instanceof SimulationError) throw new InputError(path, e.line === null ? null : `line ${e.line}`, e.problem);
@@ -59,7 +62,7 @@ export async function simulateFile(path: string, opts: SimulateFileOptions = {})
 }
 
 /** An image archive is read; anything else that is text is simulated as a Dockerfile (its folder as context). */
-export async function openImageOrDockerfile(path: string, opts: { image?: string; platform?: string; limits?: Partial<Limits> } & SimulateFileOptions = {}): Promise<ImageArchive> {
+export async function openImageOrDockerfile(path: string, opts: { image?: string; platform?: string } & SimulateFileOptions = {}): Promise<ImageArchive> {
   let head: Uint8Array;
   try {
     if (!(await stat(path)).isFile()) throw new InputError(path, null, 'is not a regular file');
@@ -106,10 +109,10 @@ export function simulateOptions(values: { base?: string; context?: string; targe
 export async function simulate(argv: string[], out: (s: string) => void): Promise<void> {
   const { values, positionals } = parse(
     argv,
-    { ...SIMULATE_FLAGS, json: { type: 'boolean' }, files: { type: 'boolean' }, merged: { type: 'boolean' } },
+    { ...SIMULATE_FLAGS, json: { type: 'boolean' }, files: { type: 'boolean' }, merged: { type: 'boolean' }, ...LIMIT_OPTIONS },
     ['Dockerfile'],
   );
-  const sim = await simulateFile(positionals[0], simulateOptions(values));
+  const sim = await simulateFile(positionals[0], { ...simulateOptions(values), limits: limitsFrom(values) });
   const json = toAnalysisJson(sim, { files: values.files, merged: values.merged });
   if (values.json) {
     const simulation = { builder: sim.builder, target: sim.target, base: sim.base, steps: sim.steps };

@@ -8,7 +8,7 @@
 // https://docs.docker.com/reference/dockerfile/#understand-how-arg-and-from-interact
 // https://github.com/moby/buildkit/blob/master/frontend/dockerfile/dockerfile2llb/convert.go
 
-import { DEFAULT_LIMITS, limitProblem } from '../limits.ts';
+import { limitProblem, withLimits, type Limits } from '../limits.ts';
 import { DockerfileError, InstructionError } from './errors.ts';
 import { expandInstruction, type Expanded } from './expand-instruction.ts';
 import { type Flag, flagValue, parseFlags } from './flags.ts';
@@ -30,6 +30,8 @@ export interface ResolveOptions {
   targetPlatform?: string;
   /** a base image's config Env ("K=V"), when the caller knows it */
   baseImageEnv?: (ref: string) => readonly string[] | undefined;
+  /** limits changed from DEFAULT_LIMITS (maxInstructions is the one read here) */
+  limits?: Partial<Limits>;
 }
 
 export interface ResolvedArg {
@@ -132,7 +134,7 @@ export function resolveStages(parse: DockerfileParse, options: ResolveOptions = 
     }
   };
   // Each instruction keeps the environment it sees, so the work grows with the square of their number.
-  const { maxInstructions } = DEFAULT_LIMITS;
+  const { maxInstructions } = withLimits(options.limits);
   if (parse.instructions.length > maxInstructions) {
     fail(parse.instructions[maxInstructions], limitProblem(`the Dockerfile has ${parse.instructions.length.toLocaleString('en-US')} instructions`, 'maxInstructions', maxInstructions));
   }

@@ -2,6 +2,7 @@
 
 import type { ByteSource } from '../bytes/source.ts';
 import type { LayerScan, ScanOptions } from '../layers/scan.ts';
+import type { HashSetting } from '../layers/hash-mode.ts';
 import type { Limits } from '../limits.ts';
 import type { ProgressFn } from '../progress.ts';
 
@@ -16,8 +17,12 @@ export interface ReadArchiveOptions {
   scanLayer?: (source: ByteSource, opts: ScanOptions) => Promise<LayerScan>;
   /** layers scanned at once when scanLayer is the default (the pool sets its own limit) */
   concurrency?: number;
-  /** hash regular files' contents while scanning (ScanOptions.hash, LayerTable.hashes) */
-  hash?: boolean;
+  /**
+   * hash regular files' contents while scanning (ScanOptions.hash, LayerTable.hashes): true,
+   * false (when absent) or 'auto', decided per layer from its compression (layers/hash-mode.ts);
+   * the CLI and the page pass DEFAULT_HASH_MODE's setting unless told otherwise
+   */
+  hash?: HashSetting;
   /** limits to change from DEFAULT_LIMITS (src/core/limits.ts), e.g. the CLI's --max-entries */
   limits?: Partial<Limits>;
 }

@@ -9,6 +9,7 @@ import { decompress } from '../compress/decompress.ts';
 import { CancelledError, InputError, throwIfAborted } from '../errors.ts';
 import { hasData, LOOK_PAST_END, outerArchiveError, outerTarNotes } from './outer-error.ts';
 import { LayerScanSink } from '../layers/scan-sink.ts';
+import { insideCompressedArchive } from '../layers/hash-mode.ts';
 import { scanLayer as defaultScanLayer, type LayerScan } from '../layers/scan.ts';
 import type { Compression, ImageArchive } from '../model/image.ts';
 import { TarParser, type PayloadSink, type TarEntry } from '../tar/parser.ts';
@@ -35,6 +36,8 @@ interface Scanned {
 export async function readStreamedArchive(source: ByteSource, outer: Compression, opts: ReadArchiveOptions): Promise<ImageArchive> {
   const { signal, onProgress } = opts;
   const limits = withLimits(opts.limits);
+  // Every layer byte goes through the outer decoder anyway: 'auto' hashes every layer here.
+  const layerHash = insideCompressedArchive(opts.hash);
   const kept = new Map<string, Uint8Array>();
   const scans = new Map<string, Promise<Scanned>>();
   const files = new Map<string, TarEntry>();
@@ -58,7 +61,7 @@ export async function readStreamedArchive(source: ByteSource, outer: Compression
           return new KeepSink(e.size, (b) => kept.set(name, b));
         }
         if (sniffCompression(head) === 'none' && !looksLikeTar(head)) return null;
-        const sink = new LayerScanSink({ signal, fileName: source.name, entryName: name, hash: opts.hash, limits });
+        const sink = new LayerScanSink({ signal, fileName: source.name, entryName: name, hash: layerHash, limits });
         const result = sink.result.then((scan: LayerScan) => {
           total.add(scan.stats.entryCount, name);
           return { scan, size: e.size };

@@ -19,7 +19,13 @@ export type CaseGroup =
   | 'json'
   | 'nesting'
   | 'garbage'
-  | 'dockerfile';
+  | 'dockerfile'
+  // share links (link-cases.ts); tar hard and symbolic links are 'links' above
+  | 'link-truncated'
+  | 'link-tampered'
+  | 'link-oversized'
+  | 'link-version'
+  | 'link-types';
 
 export interface Expectation {
   /** 'error': must be refused; 'result': must be read; 'either': only never crash or hang */
@@ -32,7 +38,8 @@ export interface HostileCase {
   /** unique and file-name safe: "truncated-busybox.docker.tar-in-header-2" */
   name: string;
   group: CaseGroup;
-  kind: 'archive' | 'dockerfile';
+  /** 'link': the input is a share link's URL fragment ("#v=1&s=…"), UTF-8 */
+  kind: 'archive' | 'dockerfile' | 'link';
   /** the name the input is read under (what a person dropped) */
   fileName: string;
   /** built when the case runs, so a corpus of hundreds costs nothing until used */

@@ -2,6 +2,7 @@
 // (archives) or `simulate` (Dockerfiles) on the file written to disk, killed after the budget.
 // Each must exit 0 (read, warnings on stdout) or 2 with ONE line on stderr naming the file;
 // never 1 (a crash), a signal or the timeout. The limits a case sets go in as --limit flags.
+// Share-link cases are the page's (the CLI opens no links): allCases gets no samples here.
 
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,7 +65,7 @@ describe('hostile corpus through bin/layerscope', () => {
     mkdirSync(caseDir);
     const file = join(caseDir, c.fileName);
     writeFileSync(file, await c.bytes());
-    const r = await run(c.kind === 'archive' ? ['analyze', file, ...limitFlags(c)] : ['simulate', file]);
+    const r = await run([c.kind === 'archive' ? 'analyze' : 'simulate', file, ...limitFlags(c)]);
     times.push(r.ms);
     rmSync(caseDir, { recursive: true, force: true });
     expect(r.signal, `${c.name}: killed after ${Math.round(r.ms)} ms`).toBeNull();

@@ -3,10 +3,10 @@
 // warnings where something was odd), within 5 s and bounded memory. A table of cases, errors,
 // warnings, time and peak memory is printed per group.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { allCases, CORPUS_FIXTURES } from './corpus.ts';
+import { allCases, CORPUS_FIXTURES, readSample } from './corpus.ts';
 import type { HostileCase } from './case.ts';
 import { BUDGET_MS, judge, runCase, type Outcome } from './run-case.ts';
 
@@ -43,11 +43,19 @@ async function measured(c: HostileCase): Promise<Row> {
   return { c, o, ms, peak };
 }
 
-const cases = allCases(CORPUS_FIXTURES.map(load));
+const SAMPLES = join(import.meta.dirname, '../share/samples');
+const samples = await Promise.all(
+  readdirSync(SAMPLES)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readSample(f, readFileSync(join(SAMPLES, f), 'utf8').trim())),
+);
+const cases = allCases(CORPUS_FIXTURES.map(load), samples);
 
 describe('hostile corpus through the core reader', () => {
-  it('holds at least 200 cases with unique names', () => {
+  it('holds at least 200 cases with unique names, 60 of them share links', () => {
     expect(cases.length).toBeGreaterThanOrEqual(200);
+    expect(cases.filter((c) => c.kind === 'link').length).toBeGreaterThanOrEqual(60);
     expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
   });
 
@@ -65,9 +73,11 @@ describe('hostile corpus through the core reader', () => {
 function printTable(rs: Row[]): void {
   const groups = new Map<string, Row[]>();
   for (const r of rs) groups.set(r.c.group, [...(groups.get(r.c.group) ?? []), r]);
-  const line = (cols: (string | number)[]) => cols.map((c, i) => (i === 0 ? String(c).padEnd(12) : String(c).padStart(9))).join(' ');
+  const line = (cols: (string | number)[]) => cols.map((c, i) => (i === 0 ? String(c).padEnd(15) : String(c).padStart(9))).join(' ');
   const out = [line(['group', 'cases', 'errors', 'results', 'warned', 'crashes', 'total ms', 'max ms', 'peak MiB'])];
-  const all = [...groups.entries(), ['ALL', rs] as [string, Row[]]];
+  // Share links, every link-* group together, then everything.
+  const links = rs.filter((r) => r.c.kind === 'link');
+  const all = [...groups.entries(), ['LINKS', links] as [string, Row[]], ['ALL', rs] as [string, Row[]]];
   for (const [g, list] of all) {
     out.push(
       line([

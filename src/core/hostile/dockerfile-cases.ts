@@ -72,6 +72,9 @@ export function dockerfileCases(): HostileCase[] {
     resultCase(df('10MB-logical-line', () => `FROM alpine\nRUN ${long(10 * MB, 'echo a b c \\\n')}true\n`, { cli: true }), /too long to simulate|longer than the simulator reads/),
     errorCase(df('100k-instructions', () => `FROM alpine\n${lines(100_000, (i) => `RUN echo ${i}`)}\n`, { cli: true }), /over the limit maxInstructions = 2,000/),
     errorCase(df('100k-env', () => `FROM alpine\n${lines(100_000, (i) => `ENV A${i}=${'$'}{A${i - 1}}x`)}\n`), /maxInstructions/),
+    // The same limits raised or lowered, as the CLI's --limit / --max-instructions set them.
+    resultCase(df('2500-labels-limit-raised', () => `FROM scratch\n${lines(2_500, (i) => `LABEL l${i}=${i}`)}\n`, { limits: { maxInstructions: 3_000 }, cli: true })),
+    resultCase(df('run-over-lowered-script-limit', () => `FROM scratch\nRUN touch /made && echo ${'x'.repeat(2_000)}\n`, { limits: { maxScriptBytes: 1_024 }, cli: true }), /the limit maxScriptBytes = 1 KiB/),
     resultCase(df('1900-env-chain', () => `FROM alpine\n${lines(1_900, (i) => `ENV A${i}=${'$'}{A${i - 1}}x`)}\n`)),
     resultCase(df('1000-run-layers', () => `FROM scratch\n${lines(1_000, (i) => `RUN echo ${i} > /f${i % 10}`)}\n`)),
     eitherCase(df('unterminated-heredoc', () => 'FROM alpine\nRUN <<EOF\necho never ends\n')),

@@ -1,28 +1,24 @@
 // Runs one hostile case the way the app does: an archive is read by readArchive from a Blob (as
 // the worker reads a dropped File), then stacked, exported and laid out as the page and the CLI
-// do; a Dockerfile is parsed, resolved and simulated, then stacked and exported. The outcome is
-// classified: a typed error (InputError, or the Dockerfile code's own typed errors), a result
+// do; a Dockerfile is parsed, resolved and simulated, then stacked and exported; a share link is
+// decoded and opened as the page opens it (open-link.ts). The outcome is classified: a typed error (InputError, or the Dockerfile code's own typed errors), a result
 // with its warnings, or a crash (anything else), which is what the corpus tests forbid.
 
 import { BlobSource } from '../bytes/source.ts';
-import { dump } from '../dockerfile/node.ts';
-import { parseDockerfile } from '../dockerfile/parser.ts';
-import { toDockerfileJson } from '../dockerfile/json.ts';
-import { resolveStages } from '../dockerfile/stages.ts';
 import { CancelledError, InputError } from '../errors.ts';
-import { toAnalysisJson } from '../export/analysis-json.ts';
 import { readArchive } from '../formats/read-archive.ts';
-import { LayerStack } from '../layerstack/stack.ts';
-import type { ImageArchive } from '../model/image.ts';
-import { ROOT, TreemapHierarchy } from '../analysis/treemap/hierarchy.ts';
-import { layoutTreemap } from '../analysis/treemap/layout.ts';
-import { simulateDockerfile } from '../simulate/simulate.ts';
 import { SimulationError } from '../simulate/types.ts';
 import { withLimits } from '../limits.ts';
 import type { HostileCase } from './case.ts';
+import { openLink } from './open-link.ts';
+import { useArchive, useDockerfile } from './use-result.ts';
+
+/** Every message of a refused share link starts so (src/core/share/link.ts). */
+export const LINK_REFUSED = 'This share link cannot be opened';
 
 export type Outcome =
-  | { kind: 'error'; message: string; problem: string }
+  /** `names`: what the message must start with, when not the case's fileName (a share link's own words) */
+  | { kind: 'error'; message: string; problem: string; names?: string }
   | { kind: 'result'; warnings: string[] }
   | { kind: 'crash'; error: unknown };
 
@@ -40,48 +36,24 @@ export async function runCase(c: HostileCase, bytes: Uint8Array, signal?: AbortS
       useArchive(archive);
       return { kind: 'result', warnings: archive.warnings };
     }
+    if (c.kind === 'link') {
+      // The input is the fragment a stranger's link carries; its Dockerfile, if any, names itself.
+      const r = await openLink(new TextDecoder().decode(bytes), signal);
+      if (!r.ok) return { kind: 'error', message: r.problem, problem: r.problem, names: LINK_REFUSED };
+      return { kind: 'result', warnings: r.warnings };
+    }
     const text = new TextDecoder().decode(bytes);
-    const parse = parseDockerfile(text, { file: c.fileName });
-    dump(parse);
-    JSON.stringify(toDockerfileJson(parse));
-    resolveStages(parse);
-    const sim = await simulateDockerfile(text, { file: c.fileName, signal });
+    const sim = await useDockerfile(text, { file: c.fileName, limits: c.limits, signal });
     useArchive(sim);
     return { kind: 'result', warnings: sim.warnings };
   } catch (e) {
-    if (e instanceof InputError) return { kind: 'error', message: e.message, problem: e.problem };
+    // A share link's Dockerfile names itself: its error starts with that name.
+    if (e instanceof InputError) return { kind: 'error', message: e.message, problem: e.problem, names: c.kind === 'link' ? e.file : undefined };
     // The simulator's typed error: a build would fail the same way (the CLI reports it as bad input).
     if (e instanceof SimulationError) return { kind: 'error', message: `${c.fileName}: ${e.message}`, problem: e.problem };
     if (e instanceof CancelledError) return { kind: 'crash', error: new Error(`still running after ${BUDGET_MS} ms`) };
     return { kind: 'crash', error: e };
   }
-}
-
-/**
- * What the page and the CLI do with a result: the layer stack, the JSON export with every entry
- * and the merged filesystem, read paths of every link and of paths below them (read paths must
- * end, whatever the links do), the treemap laid out.
- */
-function useArchive(archive: ImageArchive): void {
-  const tables = archive.image.layers.map((l) => l.table);
-  const stack = new LayerStack(tables);
-  JSON.stringify(toAnalysisJson(archive, { files: true, merged: true, stack }));
-  if (tables.length === 0) return;
-  const top = tables.length - 1;
-  const paths = ['/', '/etc/passwd', '/loop', '/loop/x/y'];
-  for (const t of tables) {
-    for (let r = 0; r < t.count && paths.length < 64; r++) {
-      const target = t.linkTarget(r);
-      if (target !== null) paths.push(t.path(r), `${t.path(r)}/below`, target.startsWith('/') ? target : `/${target}`);
-    }
-  }
-  for (const p of paths) {
-    stack.readPath(p, top);
-    stack.readPath(p, 0);
-  }
-  const tree = new TreemapHierarchy(tables, { layerLabels: archive.image.layers.map((l) => l.createdBy) });
-  const layout = layoutTreemap(tree, ROOT, { x: 0, y: 0, w: 1280, h: 720 });
-  for (let i = 0; i < Math.min(layout.count, 200); i++) tree.name(layout.ids[i]);
 }
 
 /** Whether an outcome is what the case allows; null when it is, else what was wrong. */
@@ -93,7 +65,9 @@ export function judge(c: HostileCase, o: Outcome, elapsedMs: number): string | n
   if (elapsedMs > BUDGET_MS) return `took ${Math.round(elapsedMs)} ms (budget ${BUDGET_MS} ms)`;
   if (o.kind === 'error') {
     // The message names the input and says what is wrong.
-    if (!o.message.startsWith(c.fileName)) return `error does not name the input: ${o.message}`;
+    if (!o.message.startsWith(o.names ?? c.fileName)) return `error does not name the input: ${o.message}`;
+    // A link's message is one sentence on one line (the page shows it as is).
+    if (o.names === LINK_REFUSED && /[\r\n\u2028\u2029]/.test(o.message)) return `error is not one line: ${JSON.stringify(o.message)}`;
     if (o.problem.trim().length < 8) return `error does not say what is wrong: ${o.message}`;
   }
   const want = c.expect;

@@ -17,6 +17,7 @@ import { HashColumn } from '../hash/hash-column.ts';
 import { DEFAULT_LIMITS, type Limits } from '../limits.ts';
 import { EntryGuard, StreamGuard, withNotes } from './layer-guard.ts';
 import { countedPieces } from '../bytes/counted.ts';
+import { hashesLayer, type HashSetting } from './hash-mode.ts';
 
 export type { LayerScan } from './accumulate.ts';
 
@@ -31,15 +32,18 @@ export interface ScanOptions {
   uncompressedRead?: 'windows' | 'stream';
   /** window size for 'windows' (default DEFAULT_WINDOW) */
   windowSize?: number;
-  /** hash every regular file's content into table.hashes (src/core/hash/); off by default, bench/hash-cost.ts says what it costs */
-  hash?: boolean;
+  /**
+   * hash every regular file's content into table.hashes (src/core/hash/): true, false (the
+   * default) or 'auto', which hashes a gzip/zstd layer and not a plain one (hash-mode.ts says why)
+   */
+  hash?: HashSetting;
   /** entries, path, decompressed-size and expansion limits (src/core/limits.ts); the defaults when absent */
   limits?: Limits;
 }
 
-/** The hasher's WebAssembly is loaded only when hashing is asked for. */
-async function newAccumulator(opts: ScanOptions): Promise<LayerAccumulator> {
-  if (!opts.hash) return new LayerAccumulator();
+/** The hasher's WebAssembly is loaded only when this layer is hashed. */
+async function newAccumulator(opts: ScanOptions, compression: Compression): Promise<LayerAccumulator> {
+  if (!hashesLayer(opts.hash, compression)) return new LayerAccumulator();
   const { createContentHasher } = await import('../hash/content-hash.ts');
   return new LayerAccumulator(new HashColumn(await createContentHasher()));
 }
@@ -53,7 +57,7 @@ export async function scanLayer(source: ByteSource, opts: ScanOptions): Promise<
   const head = await source.read(0, 4);
   const compression = sniffCompression(head);
   if (compression !== 'none') return scanTarStream(source.stream(0, source.size), opts);
-  const acc = await newAccumulator(opts);
+  const acc = await newAccumulator(opts, compression);
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const guard = new EntryGuard(limits, opts.fileName, opts.entryName, 'this layer', false);
   const parser = new TarParser({
@@ -106,7 +110,7 @@ export async function scanTarStream(stream: ReadableStream<Uint8Array>, opts: Sc
       read = n;
       opts.onBytes?.(n);
     });
-    const acc = await newAccumulator(opts);
+    const acc = await newAccumulator(opts, compression);
     const limits = opts.limits ?? DEFAULT_LIMITS;
     const guard = new EntryGuard(limits, opts.fileName, opts.entryName, 'this layer', compression !== 'none');
     const bomb = compression === 'none' ? null : new StreamGuard(limits, opts.fileName, opts.entryName);

@@ -1,9 +1,13 @@
 // Share links end to end in core: encode → decode gives the same state; a 100-line Dockerfile's
-// link stays under 8 KB; every way a link can be broken gives a sentence, never an exception.
+// link stays under 8 KB; every way a link can be broken gives a sentence, never an exception, and
+// a damaged real link that still opens goes through the page's next steps without one either.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { InputError } from '../errors.ts';
+import { fieldPaths, flipBit, fragmentOf, linkOfJson, linkOfPacked, packedOf, readSample, setAt, type JsonPath } from '../hostile/link-make.ts';
+import { openLink } from '../hostile/open-link.ts';
 import { encodeBase64url } from './base64url.ts';
 import { deflateRaw } from './deflate.ts';
 import { decodeShare, encodeShare, shareParts } from './link.ts';
@@ -48,7 +52,8 @@ describe('share links', () => {
   it('is not a share link without s=', () => {
     expect(shareParts('')).toBeNull();
     expect(shareParts('#example=seed-a-bloated')).toBeNull();
-    expect(shareParts('#v=1&s=abc')).toEqual({ version: '1', payload: 'abc' });
+    expect(shareParts('#v=1&s=abc')).toEqual({ version: '1', payload: 'abc', versions: 1, payloads: 1 });
+    expect(shareParts('#v=1&v=2&s=abc')).toMatchObject({ version: '1', versions: 2, payloads: 1 });
   });
 
   it('says what is wrong with a broken link', async () => {
@@ -58,6 +63,11 @@ describe('share links', () => {
     expect(await problem('#v=x&s=' + payload)).toMatch(/version "v=x" is not a number/);
     expect(await problem('#s=' + payload)).toMatch(/version "v=" is not a number/);
     expect(await problem('#v=0&s=' + payload)).toMatch(/older than any/);
+    expect(await problem('#v=1&v=2&s=' + payload)).toMatch(/holds 2 versions/);
+    expect(await problem('#v=1&s=' + payload + '&s=' + payload)).toMatch(/and 2 data parts/);
+    // What the link holds is shown on one line: a newline or a right-to-left override is escaped.
+    expect(await problem('#v=1%0A%E2%80%AE&s=' + payload)).toMatch(/version "v=1\\u000a\\u202e" is not a number/);
+    expect(await problem(await linkOf({ kind: 'dockerfile', name: 'D', text: 'FROM x', view: { theme: 'a\u2028b' } }))).toMatch(/found "a\\u2028b"/);
     expect(await problem('#v=1&s=')).toMatch(/not valid base64url/);
     expect(await problem('#v=1&s=' + payload.slice(0, -7))).toMatch(/does not unpack|not the JSON/);
     expect(await problem('#v=1&s=' + payload.replace(/^.{6}/, 'AAAAAA'))).toMatch(/does not unpack|not the JSON|contents/);
@@ -102,4 +112,65 @@ describe('share links', () => {
       { numRuns: 300 },
     );
   });
+});
+
+const SAMPLE_DIR = new URL('./samples/', import.meta.url);
+const samples = await Promise.all(
+  readdirSync(SAMPLE_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readSample(f, readFileSync(new URL(f, SAMPLE_DIR), 'utf8').trim())),
+);
+
+/**
+ * Opens a link as the page does (open-link.ts: decode, then the summary page or the simulated
+ * Dockerfile with the view put back). Only a one-line refusal, or the Dockerfile's own typed
+ * error when its build fails, may come out.
+ */
+async function opensCleanly(hash: string): Promise<void> {
+  try {
+    const r = await openLink(hash, AbortSignal.timeout(5000));
+    if (!r.ok) expect(r.problem).toMatch(/^This share link cannot be opened: [^\r\n\u2028\u2029]+$/);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+  }
+}
+
+/** Values a JSON edit puts in: any JSON, and the ones a validator is most likely to let by. */
+const editValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.constantFrom(-1, -0, 0, 1, 3, 7, 1.5, 1e300, 2 ** 53, Number.MAX_SAFE_INTEGER, 'NaN', '', '.', '..', '/', '/\0', 'a/b', '__proto__', 'constructor', [], {}, ['x', 1], ['x', 1, 1, []]),
+);
+
+describe('damaged real links (fast-check)', () => {
+  it('never throw, with bits flipped in their compressed bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: samples.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 7 })), { minLength: 1, maxLength: 4 }), async (si, flips) => {
+        let packed = packedOf(fragmentOf(samples[si].url));
+        for (const [at, bit] of flips) packed = flipBit(packed, at, bit);
+        await opensCleanly(linkOfPacked(packed));
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('never throw, with random edits of their JSON packed again', async () => {
+    const fields = samples.map((s) => [[], ...fieldPaths(s.json)] as JsonPath[]);
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: samples.length - 1 }), fc.array(fc.tuple(fc.nat(), editValue), { minLength: 1, maxLength: 3 }), async (si, edits) => {
+        let json = samples[si].json;
+        for (const [pick, value] of edits) {
+          // A path of the real JSON; an earlier edit may have removed it, then the edit is skipped.
+          const path = fields[si][pick % fields[si].length];
+          try {
+            json = setAt(json, path, value);
+          } catch {
+            continue;
+          }
+        }
+        await opensCleanly(await linkOfJson(json));
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
 });

@@ -8,6 +8,7 @@
 import { decodeBase64url, encodeBase64url } from './base64url.ts';
 import { deflateRaw, inflateRaw } from './deflate.ts';
 import { checkShareV1, type ShareState } from './schema-v1.ts';
+import { shown } from './validate.ts';
 import { CURRENT_VERSION, OLDEST_VERSION, UPGRADERS, upgrade, type Upgraders } from './upgrade.ts';
 
 /** A link's JSON may not unpack to more than this (a 100-line Dockerfile is ≈ 4 KB). */
@@ -22,6 +23,9 @@ export type DecodeResult =
 export interface FragmentParts {
   version: string;
   payload: string;
+  /** how many `v` and `s` parameters the fragment holds (a link the app makes has one of each) */
+  versions: number;
+  payloads: number;
 }
 
 /**
@@ -30,7 +34,7 @@ export interface FragmentParts {
  */
 export function shareParts(hash: string): FragmentParts | null {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (!body || body.length > MAX_FRAGMENT_CHARS) return body ? { version: '', payload: '' } : null;
+  if (!body || body.length > MAX_FRAGMENT_CHARS) return body ? { version: '', payload: '', versions: 0, payloads: 0 } : null;
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(body);
@@ -39,7 +43,7 @@ export function shareParts(hash: string): FragmentParts | null {
   }
   const payload = params.get('s');
   if (payload === null) return null;
-  return { version: params.get('v') ?? '', payload };
+  return { version: params.get('v') ?? '', payload, versions: params.getAll('v').length, payloads: params.getAll('s').length };
 }
 
 export async function encodeShare(state: ShareState): Promise<string> {
@@ -50,13 +54,20 @@ export async function encodeShare(state: ShareState): Promise<string> {
 
 const PREFIX = 'This share link cannot be opened: ';
 
+/** Text from the link shown in a message, cut to `max` characters, on one line (validate.ts `shown`). */
+function quoted(s: string, max: number): string {
+  return shown(s.length > max ? `${s.slice(0, max)}…` : s);
+}
+
 export async function decodeShare(hash: string, upgraders: Upgraders = UPGRADERS, current: number = CURRENT_VERSION, oldest: number = OLDEST_VERSION): Promise<DecodeResult> {
   const bad = (problem: string): DecodeResult => ({ ok: false, problem: PREFIX + problem });
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   if (body.length > MAX_FRAGMENT_CHARS) return bad(`it is ${body.length.toLocaleString('en-US')} characters long, more than any link this app makes.`);
   const parts = shareParts(hash);
   if (!parts) return bad('it holds no shared state (no "s=" part).');
-  if (!/^\d{1,6}$/.test(parts.version)) return bad(`its version "v=${parts.version.slice(0, 12)}" is not a number; it may have been cut or edited.`);
+  // Two of either would let two readers see two different links in one; none the app makes has that.
+  if (parts.versions > 1 || parts.payloads > 1) return bad(`it holds ${parts.versions} versions ("v=") and ${parts.payloads} data parts ("s="), where a link has one of each; it may have been edited.`);
+  if (!/^\d{1,6}$/.test(parts.version)) return bad(`its version "v=${quoted(parts.version, 12)}" is not a number; it may have been cut or edited.`);
   const version = Number(parts.version);
   if (version > current) return bad(`it was made by a newer layerscope (link version ${version}; this one reads up to ${current}). Open it with a newer version.`);
   if (version < oldest) return bad(`its version ${version} is older than any layerscope release.`);

@@ -102,6 +102,14 @@ export const LIMITS = {
   history: 4000,
   treeNodes: 50_000,
   treeDepth: 128,
+  /**
+   * Characters of the full paths of every folder and file of every layer's tree, together: what
+   * the page's file tables hold once the summary is opened (summary-archive.ts). Names are short
+   * in a link but paths repeat their folders' names, so without this a 9 KB link of 128 folders
+   * of 4,096-character names over 2,000 files unpacked to 1 GB of paths. Links the app makes
+   * (a tree of ≈ 12,000 JSON characters) stay far below.
+   */
+  treePathChars: 16_000_000,
   wasteFiles: 200,
   whiteoutPaths: 1000,
 } as const;
@@ -129,12 +137,15 @@ function treeCheck(): Check<DirNode> {
   const nameCheck = str({ max: LIMITS.name });
   return (v, at) => {
     let nodes = 0;
-    const node = (x: unknown, p: string, depth: number): Result<TreeNode> => {
+    /** `parentPath`: characters of the parent's full path ("/usr/lib" is 8), -1 for the root */
+    const node = (x: unknown, p: string, depth: number, parentPath: number): Result<TreeNode> => {
       if (++nodes > LIMITS.treeNodes) return { ok: false, problem: `${p}: more than ${LIMITS.treeNodes} folders and files` };
       if (depth > LIMITS.treeDepth) return { ok: false, problem: `${p}: folders nested deeper than ${LIMITS.treeDepth}` };
       if (!Array.isArray(x) || (x.length !== 2 && x.length !== 4)) return { ok: false, problem: `${p}: expected [name, bytes] or [name, bytes, files, children]` };
       const n = nameCheck(x[0], `${p}[0]`);
       if (!n.ok) return n;
+      const pathLen = parentPath < 0 ? 0 : parentPath + 1 + n.value.length;
+      if (pathLen > LIMITS.path) return { ok: false, problem: `${p}[0]: a path longer than ${LIMITS.path} characters` };
       const b = bytes(x[1], `${p}[1]`);
       if (!b.ok) return b;
       if (x.length === 2) return { ok: true, value: [n.value, b.value] };
@@ -143,13 +154,13 @@ function treeCheck(): Check<DirNode> {
       if (!Array.isArray(x[3])) return { ok: false, problem: `${p}[3]: expected a list of children` };
       const kids: TreeNode[] = [];
       for (let i = 0; i < x[3].length; i++) {
-        const k = node(x[3][i], `${p}[3][${i}]`, depth + 1);
+        const k = node(x[3][i], `${p}[3][${i}]`, depth + 1, pathLen);
         if (!k.ok) return k;
         kids.push(k.value);
       }
       return { ok: true, value: [n.value, b.value, f.value, kids] };
     };
-    const r = node(v, at, 0);
+    const r = node(v, at, 0, -1);
     if (!r.ok) return r;
     if (r.value.length !== 4) return { ok: false, problem: `${at}: expected a folder, found a file` };
     return { ok: true, value: r.value };
@@ -197,6 +208,21 @@ const stateCheck: Check<ShareState> = tagged<ShareState>('kind', {
   image: obj({ kind: literal('image'), summary, view }),
 });
 
+/** The characters of every full path below `root` ("/a", "/a/b", …), counted until past `budget`. */
+function pathChars(root: DirNode, budget: number): number {
+  let total = 0;
+  const walk = (dir: DirNode, len: number): void => {
+    for (const k of dir[3]) {
+      if (total > budget) return;
+      const l = len + 1 + k[0].length;
+      total += l;
+      if (k.length === 4) walk(k, l);
+    }
+  };
+  walk(root, 0);
+  return total;
+}
+
 /** Checks the shape and that indexes point where they must (layers, history, view). */
 export function checkShareV1(data: unknown): Result<ShareState> {
   const r = stateCheck(data, '');
@@ -209,6 +235,11 @@ export function checkShareV1(data: unknown): Result<ShareState> {
     for (const [i, f] of s.summary.waste.files.entries()) if (f.layer >= n || f.byLayer >= n) return bad(`summary.waste.files[${i}]`);
     if (s.view.layer !== undefined && s.view.layer >= n) return bad('view.layer');
     if (s.view.zoom && s.view.zoom.layer >= n) return bad('view.zoom.layer');
+    let chars = 0;
+    for (const l of s.summary.layers) {
+      chars += pathChars(l.tree, LIMITS.treePathChars - chars);
+      if (chars > LIMITS.treePathChars) return { ok: false, problem: `summary.layers: the paths of their folders and files add up to more than ${LIMITS.treePathChars.toLocaleString('en-US')} characters` };
+    }
   }
   return r;
 }

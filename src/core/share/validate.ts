@@ -15,10 +15,19 @@ const fail = (path: string, want: string, got: unknown): Result<never> => ({
   problem: `${path || 'the link'}: expected ${want}, found ${describe(got)}`,
 });
 
+/**
+ * Text from a link as a message shows it: on one line, with control, invisible and bidi
+ * characters (line separators, zero-width marks, right-to-left overrides) as \uXXXX escapes, so
+ * a crafted value cannot break or reorder the sentence around it.
+ */
+export function shown(s: string): string {
+  return s.replace(/[^\x20-\x7e\u00a0-\u200a\u2010-\u2027\u2030-\u205f\u2070-\ud7ff\ue000-\ufefe\uff00-\ufffd]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return `a list of ${v.length}`;
-  if (typeof v === 'string') return v.length > 24 ? `a text of ${v.length} characters` : JSON.stringify(v);
+  if (typeof v === 'string') return v.length > 24 ? `a text of ${v.length} characters` : `"${shown(v.replace(/["\\]/g, (c) => `\\${c}`))}"`;
   if (typeof v === 'object') return 'an object';
   return String(v);
 }

@@ -9,7 +9,7 @@ import { parseShell, ShellSyntaxError } from './shell/parse.ts';
 import type { StageState } from './stage-state.ts';
 import type { SimInstruction } from './types.ts';
 import { applySizeHint } from './hints.ts';
-import { DEFAULT_LIMITS, formatLimit } from '../limits.ts';
+import { DEFAULT_LIMITS, formatLimit, raiseHint } from '../limits.ts';
 
 /** The command the builder runs: shell + script for the shell form (BuildKit withShell). */
 export function runArgv(ins: SimInstruction, shell: string[]): string[] {
@@ -29,7 +29,11 @@ export function runScript(ins: SimInstruction): string {
   return s;
 }
 
-export async function simulateRun(st: StageState, ins: SimInstruction, report: Reporter, hint: number | null): Promise<string[]> {
+/**
+ * Runs one RUN against the stage's filesystem. Scripts longer than `maxScriptBytes` characters
+ * are not interpreted (bounded work, limits.ts); the caller passes the build's limit.
+ */
+export async function simulateRun(st: StageState, ins: SimInstruction, report: Reporter, hint: number | null, maxScriptBytes: number = DEFAULT_LIMITS.maxScriptBytes): Promise<string[]> {
   const notes: string[] = [];
   const vars = new ShellVars();
   for (const e of ins.env) {
@@ -49,11 +53,10 @@ export async function simulateRun(st: StageState, ins: SimInstruction, report: R
   if (!st.fs.exists(cwd)) st.fs.mkdir(cwd, { parents: true });
   st.fs.cwd = st.fs.resolve(cwd);
   let status: number;
-  const { maxScriptBytes } = DEFAULT_LIMITS;
   try {
     if (!ins.json && runScript(ins).length > maxScriptBytes) {
       // Bounded work: a script this long would take seconds and gigabytes to interpret.
-      report.warn(`RUN: the script is longer than the simulator reads (the limit maxScriptBytes = ${formatLimit('maxScriptBytes', maxScriptBytes)}), so nothing was simulated`);
+      report.warn(`RUN: the script is longer than the simulator reads (the limit maxScriptBytes = ${formatLimit('maxScriptBytes', maxScriptBytes)}; ${raiseHint('maxScriptBytes')}), so nothing was simulated`);
       report.unknown(null, 'the RUN line is too long to simulate, its effect is not known');
       status = 0;
     } else if (ins.json) {

@@ -8,6 +8,7 @@
 import { parseDockerfile } from '../dockerfile/parser.ts';
 import { resolveStages } from '../dockerfile/stages.ts';
 import { throwIfAborted } from '../errors.ts';
+import { withLimits, type Limits } from '../limits.ts';
 import type { ContextSource } from './context/context-source.ts';
 import { LoadedContext } from './context/loaded-context.ts';
 import { resolveBase, shellFlavor, type BaseResolver } from './base/resolve.ts';
@@ -37,18 +38,20 @@ export interface SimulateOptions {
   /** time stamp of what the build writes, seconds (SOURCE_DATE_EPOCH); default 0 */
   epoch?: number;
   signal?: AbortSignal;
+  /** limits changed from DEFAULT_LIMITS: maxInstructions (resolving) and maxScriptBytes (RUN) */
+  limits?: Partial<Limits>;
 }
 
 export async function simulateDockerfile(text: string, opts: SimulateOptions = {}): Promise<SimulatedImage> {
   const file = opts.file ?? 'Dockerfile';
   const parse = parseDockerfile(text, { file });
-  const first = resolveStages(parse, { buildArgs: opts.buildArgs, target: opts.target });
+  const first = resolveStages(parse, { buildArgs: opts.buildArgs, target: opts.target, limits: opts.limits });
   const bases = new Map<string, BaseImage>();
   for (const i of first.reachable) {
     const s = first.stages[i];
     if (s.baseStage === null && !bases.has(s.baseName)) bases.set(s.baseName, resolveBase(s.baseName, opts.resolveBase));
   }
-  const plan = resolveStages(parse, { buildArgs: opts.buildArgs, target: opts.target, baseImageEnv: (ref) => bases.get(ref)?.config.env });
+  const plan = resolveStages(parse, { buildArgs: opts.buildArgs, target: opts.target, limits: opts.limits, baseImageEnv: (ref) => bases.get(ref)?.config.env });
   const sim = await simulatePlan(plan, { ...opts, lines: text.split('\n'), bases, bytes: new TextEncoder().encode(text).length });
   sim.warnings.unshift(...parse.warnings.map((w) => `line ${w.line}: ${w.message}`));
   return sim;
@@ -112,6 +115,7 @@ export async function simulatePlan(plan: SimPlan, opts: PlanOptions = {}): Promi
   const builder = opts.builder ?? 'buildkit';
   const rules = builderRules(builder);
   const epoch = opts.epoch ?? 0;
+  const { maxScriptBytes } = withLimits(opts.limits);
   const clock: Clock = { gen: 0 };
   const warnings: string[] = [];
   const context = opts.context ? await LoadedContext.load(opts.context) : null;
@@ -157,7 +161,7 @@ export async function simulatePlan(plan: SimPlan, opts: PlanOptions = {}): Promi
           const env = new Map(ins.env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)] as [string, string]));
           h.buildArgs = st.declaredArgs.map((a) => [a.key, env.get(a.key) ?? a.value ?? ''] as [string, string]);
           own = own.concat(h.runArgs, [...ins.env].sort(), [st.config.workdir, st.config.user ?? '']);
-          step.notes.push(...(await simulateRun(st, ins, report, hint)));
+          step.notes.push(...(await simulateRun(st, ins, report, hint, maxScriptBytes)));
           step.why = `RUN always makes a layer (${builder === 'buildah' ? 'buildah commits every RUN' : 'BuildKit snapshots every RUN'}, even when nothing changes)`;
           break;
         }

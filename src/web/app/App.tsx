@@ -7,6 +7,8 @@ import { useApp, type AppState } from '../store/store.ts';
 import { DockerfilePanel } from '../views/dockerfile/DockerfilePanel.tsx';
 import { ExamplesStrip } from '../views/examples/ExamplesStrip.tsx';
 import { ImagePicker } from '../views/picker/ImagePicker.tsx';
+import { HashModeControl } from '../views/read-options/HashModeControl.tsx';
+import { RaisedLimits } from '../views/read-options/RaisedLimits.tsx';
 import { PageOutlet, usePageMode } from '../views/share/PageOutlet.tsx';
 import { ShareTools } from '../views/share/ShareTools.tsx';
 import { ImageSummary } from '../views/summary/ImageSummary.tsx';
@@ -57,8 +59,10 @@ export function App() {
             {showing ? <ShareTools /> : null}
           </>
         ) : null}
+        <HashModeControl />
       </Header>
       <main className="flex flex-1 flex-col gap-4 px-6 py-4" data-status={status}>
+        <RaisedLimits />
         <ErrorBanner />
         <DockerfilePanel />
         {reading ? <ProgressPanel /> : null}

@@ -1,20 +1,26 @@
 // The error region for an input that cannot be read: which file, which entry inside it, and what
-// was wrong, as the core's InputError says. The page stays usable: drop another file.
+// was wrong, as the core's InputError says. The page stays usable: drop another file. When a
+// reading limit stopped it (issue 6), a button raises that limit and reads the file again.
 
+import { canReread } from '../store/analysis-slice.ts';
 import { useApp, type AppState } from '../store/store.ts';
+import { RaiseLimitButton } from '../views/read-options/RaiseLimitButton.tsx';
 
 const selectError = (s: AppState) => s.error;
+const selectCanReread = (s: AppState) => canReread(s);
 
 export function ErrorBanner() {
   const error = useApp(selectError);
+  const rereadable = useApp(selectCanReread);
   if (!error) return null;
+  const limit = error.limit && rereadable ? error.limit : null;
   return (
     <div
       data-testid="error"
       role="alert"
       className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100"
     >
-      <p className="font-semibold">This file could not be read as an image archive.</p>
+      <p className="font-semibold">{limit ? `This file went past a reading limit (${limit.name}).` : 'This file could not be read as an image archive.'}</p>
       <dl className="mt-2 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
         <dt className="text-red-800 dark:text-red-300">File</dt>
         <dd className="font-mono break-all">{error.file}</dd>
@@ -23,6 +29,7 @@ export function ErrorBanner() {
         <dt className="text-red-800 dark:text-red-300">Problem</dt>
         <dd className="break-words">{error.problem}</dd>
       </dl>
+      {limit ? <RaiseLimitButton limit={limit} /> : null}
       <p className="mt-2 text-sm text-red-800 dark:text-red-300">Drop another file or pick an example to carry on.</p>
     </div>
   );

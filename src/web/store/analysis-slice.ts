@@ -5,7 +5,7 @@
 import type { StateCreator } from 'zustand';
 import type { ImageArchive } from '../../core/model/image.ts';
 import type { Progress } from '../../core/progress.ts';
-import { AnalyzerClient, type ReadError } from './analyzer-client.ts';
+import { AnalyzerClient, type ReadError, type ReadOptions } from './analyzer-client.ts';
 import { isDockerfileName, planDrop, type DroppedFile } from './drop-plan.ts';
 import { exampleUrl, findExample } from './examples.ts';
 import { imageQuery } from './image-query.ts';
@@ -39,19 +39,33 @@ export interface AnalysisSlice {
   openFiles(dropped: DroppedFile[]): Promise<void>;
   openExample(name: string): Promise<void>;
   pickImage(index: number): void;
+  /** reads the image archive on screen (or that failed) again, with the current read options */
+  rereadInput(): void;
   cancel(): void;
 }
 
 const client = new AnalyzerClient();
 /** Bumped by every open/cancel, so a slow example download cannot land after a newer choice. */
 let generation = 0;
+/** The last archive handed to the analyze worker (a Dockerfile never is): what rereadInput reads. */
+let lastRead: { input: InputFile; image: number | null } | null = null;
+
+/** True when rereadInput has something to read: the archive the worker read last is still the page's input. */
+export function canReread(s: Pick<AnalysisSlice, 'input'>): boolean {
+  return lastRead !== null && lastRead.input === s.input;
+}
 
 export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> = (set, get) => {
   const read = (input: InputFile, image: number | null) => {
     set({ status: 'reading', progress: null, percent: 0, error: null });
     const tracker = new ProgressTracker();
-    const images = get().archive?.images ?? [];
-    client.read(input.blob, input.name, image === null ? {} : { image: imageQuery(images, image) }, {
+    const { archive, hashMode, raisedLimits } = get();
+    const images = archive?.images ?? [];
+    lastRead = { input, image };
+    const options: ReadOptions = { hash: hashMode };
+    if (Object.keys(raisedLimits).length > 0) options.limits = raisedLimits;
+    if (image !== null) options.image = imageQuery(images, image);
+    client.read(input.blob, input.name, options, {
       onProgress: (progress) => set({ progress, percent: tracker.next(progress) }),
       onResult: (archive, readMs) => {
         set({ status: 'done', archive, readMs, progress: null, pickedImage: image });
@@ -123,6 +137,13 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
       const { input } = get();
       if (!input) return;
       read(input, index);
+    },
+
+    rereadInput() {
+      // Only the archive the worker read last, and only while it is still the page's input.
+      if (!lastRead || !canReread(get())) return;
+      generation++;
+      read(lastRead.input, lastRead.image);
     },
 
     cancel() {

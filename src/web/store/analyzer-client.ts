@@ -4,6 +4,8 @@
 
 import type { ImageArchive } from '../../core/model/image.ts';
 import type { Progress } from '../../core/progress.ts';
+import type { HashMode } from '../../core/layers/hash-mode.ts';
+import type { LimitName, Limits } from '../../core/limits.ts';
 import type { FromAnalyzer, OpenRequest, ToAnalyzer, WireError } from '../../worker/protocol.ts';
 import { archiveFromWire } from '../../worker/wire.ts';
 
@@ -12,6 +14,8 @@ export interface ReadError {
   file: string;
   entry: string | null;
   problem: string;
+  /** the limit that stopped the read and its value then, so the page can offer to raise it */
+  limit?: { name: LimitName; value: number };
 }
 
 export interface ReadCallbacks {
@@ -23,10 +27,18 @@ export interface ReadCallbacks {
 export interface ReadOptions {
   image?: string;
   platform?: string;
+  /** content hashing (core/layers/hash-mode.ts); the worker's default is 'auto' */
+  hash?: HashMode;
+  /** limits changed from the defaults */
+  limits?: Partial<Limits>;
 }
 
 export function readErrorOf(w: WireError, file: string): ReadError {
-  if (w.kind === 'input') return { file: w.file, entry: w.entry, problem: w.problem };
+  if (w.kind === 'input') {
+    const e: ReadError = { file: w.file, entry: w.entry, problem: w.problem };
+    if (w.limit !== undefined && w.limitValue !== undefined) e.limit = { name: w.limit, value: w.limitValue };
+    return e;
+  }
   return { file: w.kind === 'internal' ? w.file : file, entry: null, problem: w.message };
 }
 

@@ -3,15 +3,17 @@
 
 import { create } from 'zustand';
 import { createAnalysisSlice, type AnalysisSlice } from './analysis-slice.ts';
+import { createReadOptionsSlice, type ReadOptionsSlice } from './read-options-slice.ts';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice.ts';
 import { createShareSlice, type ShareSlice } from './share-slice.ts';
 import { createStackSlice, type StackSlice } from './stack-slice.ts';
 import { createViewSlice, type ViewSlice } from './view-slice.ts';
 
-export type AppState = AnalysisSlice & SelectionSlice & StackSlice & ViewSlice & ShareSlice;
+export type AppState = AnalysisSlice & ReadOptionsSlice & SelectionSlice & StackSlice & ViewSlice & ShareSlice;
 
 export const useApp = create<AppState>()((...a) => ({
   ...createAnalysisSlice(...a),
+  ...createReadOptionsSlice(...a),
   ...createSelectionSlice(...a),
   ...createStackSlice(...a),
   ...createViewSlice(...a),

@@ -10,6 +10,7 @@ import { AnalyzerClient, type ReadError } from '../../store/analyzer-client.ts';
 import { EXAMPLES, exampleUrl, type Example } from '../../store/examples.ts';
 import { simulator } from '../../store/share-slice.ts';
 import { SimulateFailed } from '../../store/simulate-client.ts';
+import { useApp } from '../../store/store.ts';
 
 export type Source = { kind: 'example'; name: string } | { kind: 'current' } | { kind: 'file'; file: File };
 
@@ -33,8 +34,10 @@ export function keysOf(archive: ImageArchive): (string | null)[] {
 }
 
 function readImage(side: 'a' | 'b', blob: Blob, name: string): Promise<ImageArchive> {
+  // The page's read options (hash mode, raised limits) apply to both sides too.
+  const { hashMode, raisedLimits } = useApp.getState();
   return new Promise((resolve, reject) =>
-    clients[side].read(blob, name, {}, {
+    clients[side].read(blob, name, { hash: hashMode, limits: raisedLimits }, {
       onProgress: () => undefined,
       onResult: (archive) => resolve(archive),
       onError: (e) => reject(new SimulateFailed(e)),

@@ -1,6 +1,7 @@
 // The file tree's controls: sort (size or name), a name filter, "only changes".
 
 import type { SortKey } from './tree-model.ts';
+import { segmentClass } from '../common/segment.ts';
 
 interface Props {
   sort: SortKey;
@@ -23,7 +24,7 @@ export function FileTreeToolbar({ sort, onSort, filter, onFilter, onlyChanges, o
             aria-checked={sort === k}
             data-testid={`sort-${k}`}
             onClick={() => onSort(k)}
-            className={`px-2 py-1 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-500 ${sort === k ? 'bg-zinc-800 text-white dark:bg-zinc-200 dark:text-zinc-900' : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'}`}
+            className={segmentClass(sort === k)}
           >
             {k === 'size' ? 'Largest first' : 'By name'}
           </button>

@@ -13,6 +13,7 @@ import { TreemapRenderer, type FrameStats } from '../../render/treemap/treemap-r
 import { layerLabel, tooltipContent, type DescribeEntry } from './labels.ts';
 import { TreemapBreadcrumb } from './TreemapBreadcrumb.tsx';
 import { TreemapTooltip } from './TreemapTooltip.tsx';
+import { segmentClass } from '../common/segment.ts';
 
 export interface TreemapProps {
   layers: readonly Layer[];
@@ -153,7 +154,7 @@ export function Treemap(props: TreemapProps) {
                 role="radio"
                 aria-checked={effective === m.value}
                 onClick={() => onMeasureChange(m.value)}
-                className={`px-2 py-1 ${effective === m.value ? 'bg-zinc-800 text-white dark:bg-zinc-200 dark:text-zinc-900' : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'}`}
+                className={segmentClass(effective === m.value)}
               >
                 {measureLabels?.[m.value] ?? m.label}
               </button>

@@ -4,6 +4,7 @@
 
 import { exactBytes, formatBytes, formatPercent } from '../../format.ts';
 import { useApp, type AppState } from '../../store/store.ts';
+import { HashNote } from '../read-options/HashNote.tsx';
 import { Suggestions } from './Suggestions.tsx';
 import { WastedFiles } from './WastedFiles.tsx';
 
@@ -55,6 +56,7 @@ export function WastePanel() {
       <p className="text-xs leading-snug text-zinc-600 dark:text-zinc-400" data-testid="efficiency-note">
         Ours is {OURS}. {diff ? diff.why.replace(/^./, (c) => c.toUpperCase()) : `${DIVES_DEFAULT.replace(/^./, (c) => c.toUpperCase())}; here the two agree.`}
       </p>
+      <HashNote />
       <WastedFiles files={bloat.files} total={bloat.wastedCount} />
       <Suggestions items={bloat.suggestions} />
     </section>

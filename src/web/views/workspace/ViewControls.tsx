@@ -4,6 +4,7 @@
 import { selectLayerIndex } from '../../store/selection-slice.ts';
 import { useApp, type AppState } from '../../store/store.ts';
 import type { PaneTab } from '../../store/view-slice.ts';
+import { segmentClass } from '../common/segment.ts';
 
 const selectTab = (s: AppState) => s.tab;
 const selectMode = (s: AppState) => s.viewMode;
@@ -14,8 +15,7 @@ const TABS: { tab: PaneTab; label: string; key: string }[] = [
   { tab: 'files', label: 'Files', key: 'f' },
 ];
 
-const seg = (on: boolean) =>
-  `px-2.5 py-1 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-sky-500 ${on ? 'bg-zinc-800 text-white dark:bg-zinc-200 dark:text-zinc-900' : 'hover:bg-zinc-100 dark:hover:bg-zinc-800'}`;
+const seg = (on: boolean) => segmentClass(on, 'px-2.5 py-1');
 
 export function ViewControls() {
   const tab = useApp(selectTab);
