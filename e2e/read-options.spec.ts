@@ -99,3 +99,22 @@ test('a layer of 576 MiB of zeros trips maxRatio; the button raises it and the i
   await expect(error).toContainText('over the limit maxRatio = 200', { timeout: 30_000 });
   rmSync(path.dirname(file), { recursive: true, force: true });
 });
+
+test('a Dockerfile over maxInstructions: the button raises it and the Dockerfile is simulated', async ({ page }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'layerscope-e2e-'));
+  const file = path.join(dir, 'long.Dockerfile');
+  const lines = Array.from({ length: 2_100 }, (_, i) => `ENV V${i}=${i}`);
+  writeFileSync(file, `FROM scratch\n${lines.join('\n')}\nCOPY --from=scratch / /\n`);
+  await page.goto('./');
+  await openWithPicker(page, file);
+  const error = page.getByTestId('error');
+  await expect(error).toContainText('This file went past a reading limit (maxInstructions)');
+  await expect(error).toContainText('over the limit maxInstructions = 2,000');
+  const raise = page.getByTestId('raise-limit');
+  await expect(raise).toHaveText('Raise maxInstructions to 8,000 and read again');
+  await raise.click();
+  await expect(page.locator('main')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  await expect(error).toHaveCount(0);
+  await expect(page.getByTestId('raised-limits')).toContainText('maxInstructions = 8,000');
+  rmSync(dir, { recursive: true, force: true });
+});

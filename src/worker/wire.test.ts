@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError, InputError } from '../core/errors.ts';
+import { DockerfileLimitError } from '../core/dockerfile/errors.ts';
 import { LimitError } from '../core/limits.ts';
 import { EntryKind } from '../core/model/entry-kind.ts';
 import type { ImageArchive, Layer } from '../core/model/image.ts';
@@ -90,6 +91,11 @@ describe('errors over the wire', () => {
     const hop2 = structuredClone(toWireError(mid, 'a.tar'));
     expect(hop2).toEqual(hop1);
     expect(hop2.kind === 'input' && hop2.problem).toMatch(/^this layer expands more than 200×: over the limit maxRatio = 200 \(/);
+  });
+
+  it("keeps a Dockerfile's limit (maxInstructions) with its line", () => {
+    const wire = structuredClone(toWireError(new DockerfileLimitError('Dockerfile', 2001, 'too many', 'maxInstructions', 2000), 'Dockerfile'));
+    expect(wire).toMatchObject({ kind: 'input', entry: 'line 2001', limit: 'maxInstructions', limitValue: 2000 });
   });
 
   it('sends no limit for other input errors', () => {

@@ -3,6 +3,7 @@
 // (moved, zero-copy), and errors travel as WireError records rebuilt on the other side.
 
 import { CancelledError, InputError } from '../core/errors.ts';
+import { DockerfileLimitError } from '../core/dockerfile/errors.ts';
 import { LimitError, type LimitName } from '../core/limits.ts';
 import type { ImageArchive } from '../core/model/image.ts';
 import { LayerTable, type LayerTableColumns } from '../core/model/layer-table.ts';
@@ -56,7 +57,7 @@ export class WireLimitError extends InputError {
 }
 
 function limitOf(e: InputError): { limit: LimitName; limitValue: number } | null {
-  if (e instanceof LimitError || e instanceof WireLimitError) return { limit: e.limit, limitValue: e.value };
+  if (e instanceof LimitError || e instanceof WireLimitError || e instanceof DockerfileLimitError) return { limit: e.limit, limitValue: e.value };
   return null;
 }
 

@@ -2,6 +2,7 @@
 // name, entry = "line N") that also carries the line range, so the editor can mark it.
 
 import { InputError } from '../errors.ts';
+import type { LimitName } from '../limits.ts';
 
 export class DockerfileError extends InputError {
   constructor(
@@ -20,4 +21,17 @@ export class DockerfileError extends InputError {
 /** A problem with one instruction, before the caller knows the file and line to put on it. */
 export class InstructionError extends Error {
   override readonly name = 'InstructionError';
+}
+
+/** A Dockerfile past one of the limits (maxInstructions): its line, and the limit, so a page can offer to raise it. */
+export class DockerfileLimitError extends DockerfileError {
+  constructor(
+    file: string,
+    line: number,
+    detail: string,
+    readonly limit: LimitName,
+    readonly value: number,
+  ) {
+    super(file, line, detail);
+  }
 }

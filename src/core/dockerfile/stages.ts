@@ -9,7 +9,7 @@
 // https://github.com/moby/buildkit/blob/master/frontend/dockerfile/dockerfile2llb/convert.go
 
 import { limitProblem, withLimits, type Limits } from '../limits.ts';
-import { DockerfileError, InstructionError } from './errors.ts';
+import { DockerfileError, DockerfileLimitError, InstructionError } from './errors.ts';
 import { expandInstruction, type Expanded } from './expand-instruction.ts';
 import { type Flag, flagValue, parseFlags } from './flags.ts';
 import { goQuote } from './go-text.ts';
@@ -136,7 +136,9 @@ export function resolveStages(parse: DockerfileParse, options: ResolveOptions = 
   // Each instruction keeps the environment it sees, so the work grows with the square of their number.
   const { maxInstructions } = withLimits(options.limits);
   if (parse.instructions.length > maxInstructions) {
-    fail(parse.instructions[maxInstructions], limitProblem(`the Dockerfile has ${parse.instructions.length.toLocaleString('en-US')} instructions`, 'maxInstructions', maxInstructions));
+    const over = parse.instructions[maxInstructions];
+    const what = `the Dockerfile has ${parse.instructions.length.toLocaleString('en-US')} instructions`;
+    throw new DockerfileLimitError(parse.file, over.startLine, limitProblem(what, 'maxInstructions', maxInstructions), 'maxInstructions', maxInstructions);
   }
   const buildArgs = new Map(options.buildArgs instanceof Map ? options.buildArgs : Object.entries(options.buildArgs ?? {}));
   const lex = new ShellLex({ escapeToken: parse.escapeToken });

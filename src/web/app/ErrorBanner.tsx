@@ -3,15 +3,18 @@
 // reading limit stopped it (issue 6), a button raises that limit and reads the file again.
 
 import { canReread } from '../store/analysis-slice.ts';
+import { showsDockerfile } from '../store/share-slice.ts';
 import { useApp, type AppState } from '../store/store.ts';
 import { RaiseLimitButton } from '../views/read-options/RaiseLimitButton.tsx';
 
 const selectError = (s: AppState) => s.error;
-const selectCanReread = (s: AppState) => canReread(s);
+const selectCanReread = (s: AppState) => canReread(s) || showsDockerfile(s);
+const selectDockerfile = (s: AppState) => showsDockerfile(s);
 
 export function ErrorBanner() {
   const error = useApp(selectError);
   const rereadable = useApp(selectCanReread);
+  const dockerfile = useApp(selectDockerfile);
   if (!error) return null;
   const limit = error.limit && rereadable ? error.limit : null;
   return (
@@ -20,7 +23,7 @@ export function ErrorBanner() {
       role="alert"
       className="rounded-xl border border-red-300 bg-red-50 p-4 text-red-950 dark:border-red-900 dark:bg-red-950/40 dark:text-red-100"
     >
-      <p className="font-semibold">{limit ? `This file went past a reading limit (${limit.name}).` : 'This file could not be read as an image archive.'}</p>
+      <p className="font-semibold">{limit ? `This file went past a reading limit (${limit.name}).` : dockerfile ? 'This Dockerfile could not be simulated.' : 'This file could not be read as an image archive.'}</p>
       <dl className="mt-2 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
         <dt className="text-red-800 dark:text-red-300">File</dt>
         <dd className="font-mono break-all">{error.file}</dd>

@@ -6,6 +6,7 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_HASH_MODE, isHashMode, type HashMode } from '../../core/layers/hash-mode.ts';
 import type { LimitName, Limits } from '../../core/limits.ts';
+import { showsDockerfile } from './share-slice.ts';
 import type { AppState } from './store.ts';
 
 export interface ReadOptionsSlice {
@@ -49,6 +50,13 @@ function storeHashMode(mode: HashMode): void {
   }
 }
 
+/** Reads the page's input again under the limits now set: an archive, or a Dockerfile simulated again. */
+function readAgain(s: AppState): void {
+  const doc = s.dockerfile;
+  if (doc && showsDockerfile(s)) void s.openDockerfile(doc.text, doc.name, { builder: doc.builder, ...(doc.build ? { build: doc.build } : {}) });
+  else s.rereadInput();
+}
+
 export const createReadOptionsSlice: StateCreator<AppState, [], [], ReadOptionsSlice> = (set, get) => ({
   hashMode: storedHashMode(),
   raisedLimits: {},
@@ -62,12 +70,12 @@ export const createReadOptionsSlice: StateCreator<AppState, [], [], ReadOptionsS
 
   raiseLimit(name, value) {
     set((s) => ({ raisedLimits: { ...s.raisedLimits, [name]: value } }));
-    get().rereadInput();
+    readAgain(get());
   },
 
   resetLimits() {
     if (Object.keys(get().raisedLimits).length === 0) return;
     set({ raisedLimits: {} });
-    get().rereadInput();
+    readAgain(get());
   },
 });

@@ -69,6 +69,14 @@ export interface ShareSlice {
 }
 
 export const simulator = new SimulateClient();
+
+/** The limits raised this session, for a simulation (nothing when none is). */
+const limitsOf = (s: AppState) => (Object.keys(s.raisedLimits).length > 0 ? { limits: s.raisedLimits } : {});
+
+/** True when the page's input is the open Dockerfile (its text is what a re-read simulates). */
+export function showsDockerfile(s: Pick<AppState, 'input' | 'dockerfile'>): boolean {
+  return s.dockerfile !== null && s.input !== null && s.input.name === s.dockerfile.name;
+}
 /** Bumped by every Dockerfile open or edit: an older simulation's answer is dropped. */
 let simGeneration = 0;
 let docIds = 0;
@@ -146,7 +154,7 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
       });
       get().selectRow(null);
       try {
-        const sim = await simulator.simulate(text, name, { builder, ...build });
+        const sim = await simulator.simulate(text, name, { builder, ...build, ...limitsOf(get()) });
         if (token !== simGeneration || get().input !== input) return;
         set({ status: 'done', archive: sim.image, readMs: sim.elapsedMs, dockerfile: { id, name, text, builder, build, built: text, cache: null, simulating: false, problem: null } });
         if (opts.view) applyView(sim.image, opts.view);
@@ -164,7 +172,7 @@ export const createShareSlice: StateCreator<AppState, [], [], ShareSlice> = (set
       const input = get().input;
       set({ dockerfile: { ...doc, text, simulating: true } });
       try {
-        const sim = await simulator.simulate(text, doc.name, { builder: doc.builder, ...doc.build, before: get().archive ? doc.built : undefined });
+        const sim = await simulator.simulate(text, doc.name, { builder: doc.builder, ...doc.build, before: get().archive ? doc.built : undefined, ...limitsOf(get()) });
         if (token !== simGeneration || get().input !== input) return;
         const selected = get().selectedRow;
         set({ status: 'done', error: null, archive: sim.image, readMs: sim.elapsedMs, dockerfile: { ...doc, text, built: text, cache: sim.cache, simulating: false, problem: null } });

@@ -4,6 +4,7 @@
 
 import type { CacheReport } from '../../core/simulate/cache.ts';
 import type { BuilderName, SimulatedImage } from '../../core/simulate/types.ts';
+import type { Limits } from '../../core/limits.ts';
 import type { WireContext } from '../../worker/file-context.ts';
 import type { FromSimulator, ToSimulator } from '../../worker/simulate-protocol.ts';
 import { archiveFromWire } from '../../worker/wire.ts';
@@ -28,7 +29,7 @@ export class SimulateClient {
   private readonly pending = new Map<number, { name: string; resolve: (s: Simulated) => void; reject: (e: SimulateFailed) => void }>();
 
   /** `context` and `base` are Files: posting them copies no bytes (the worker reads them). */
-  simulate(text: string, name: string, opts: { builder?: BuilderName; before?: string; context?: WireContext; base?: File } = {}): Promise<Simulated> {
+  simulate(text: string, name: string, opts: { builder?: BuilderName; before?: string; context?: WireContext; base?: File; limits?: Partial<Limits> } = {}): Promise<Simulated> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
