@@ -3,6 +3,7 @@
 // themes at 1280×720, saved under test-results/screens/ for a person to look at.
 
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { test, expect, type Page } from '@playwright/test';
 import { expectShown, openWithPicker } from './helpers/app.ts';
 import { readTruth } from './helpers/fixtures.ts';
@@ -85,7 +86,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await shot(page, `${scheme}-whiteouts`);
 
     await page.goto('./');
-    await openWithPicker(page, test.info().outputPath('missing.png').replace('missing.png', '') + '../../../package.json');
+    // Not an image: the repo's own package.json.
+    await openWithPicker(page, fileURLToPath(new URL('../package.json', import.meta.url)));
     await expect(page.getByTestId('error')).toBeVisible();
     await shot(page, `${scheme}-error`);
   });
