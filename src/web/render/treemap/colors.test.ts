@@ -15,6 +15,7 @@ const theme: TreemapTheme = {
   dimLightness: 90,
   font: 'sans-serif',
   hatch: '#000',
+  scale: 1,
 };
 
 /** WCAG contrast ratio between two luminances. */

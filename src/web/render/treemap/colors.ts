@@ -20,6 +20,8 @@ export interface TreemapTheme {
   font: string;
   /** stripes drawn over cells whose bytes are wasted */
   hatch: string;
+  /** label type and name strips grow by this (the presentation theme: readable on a projector) */
+  scale: number;
 }
 
 const LIGHT: TreemapTheme = {
@@ -33,6 +35,7 @@ const LIGHT: TreemapTheme = {
   dimLightness: 90,
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   hatch: 'rgb(0 0 0 / 0.45)',
+  scale: 1,
 };
 
 const DARK: TreemapTheme = {
@@ -67,6 +70,7 @@ export function readTheme(el: Element): TreemapTheme {
     dimLightness: num('--treemap-dim-lightness', d.dimLightness),
     font: str('--treemap-font', d.font),
     hatch: str('--treemap-hatch', d.hatch),
+    scale: Math.min(3, Math.max(0.5, num('--treemap-scale', d.scale))),
   };
 }
 

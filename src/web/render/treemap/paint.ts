@@ -127,7 +127,7 @@ export function paintScene(p: PaintParams): PaintStats {
       y = Y0[c] + 1 + stripH / 2;
     } else if (l.childCount[c] === 0 && hgt >= fontPx + 2 * pad) {
       line1 = p.fitter.fit(printable(h.name(id)), w - 2 * pad);
-      if (line1 !== null && hgt >= 2 * fontPx + 3 * pad) line2 = p.fitter.fit(p.formatSize(h.size(id)), w - 2 * pad);
+      if (line1 !== null && hgt >= 2.2 * fontPx + 2 * pad) line2 = p.fitter.fit(p.formatSize(h.size(id)), w - 2 * pad);
       y = Y0[c] + pad + fontPx / 2 + 1;
     } else continue;
     if (line1 === null) continue;
@@ -136,7 +136,8 @@ export function paintScene(p: PaintParams): PaintStats {
       lastText = color.text;
     }
     ctx.fillText(line1, X0[c] + pad, y);
-    if (line2 !== null) ctx.fillText(line2, X0[c] + pad, y + fontPx + pad / 2);
+    // A line height of 1.2 em: at 1 em the size's digits touch the name's descenders.
+    if (line2 !== null) ctx.fillText(line2, X0[c] + pad, y + Math.round(fontPx * 1.2));
     labels++;
   }
   return { drawn, labels };

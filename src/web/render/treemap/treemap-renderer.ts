@@ -149,7 +149,8 @@ export class TreemapRenderer {
     this.palette = new Palette(readTheme(this.canvas));
     this.fitter = canvasFitter(this.backCtx, this.font());
     this.hatch = hatchPattern(this.backCtx, this.palette.theme.hatch, this.dpr || 1);
-    this.invalidate('scene');
+    // The scale may have changed with the theme: name strips change height, so lay out again.
+    this.invalidate('layout');
   }
 
   destroy(): void {
@@ -179,7 +180,7 @@ export class TreemapRenderer {
     const full = this.needLayout || this.needScene;
     if (this.needLayout) {
       const t = performance.now();
-      this.layout = h ? layoutTreemap(h, this.root, { x: 0, y: 0, w: this.cssW, h: this.cssH }, { headerHeight: HEADER, ...this.options.layout }) : null;
+      this.layout = h ? layoutTreemap(h, this.root, { x: 0, y: 0, w: this.cssW, h: this.cssH }, { ...this.options.layout, headerHeight: this.headerHeight() }) : null;
       layoutMs = performance.now() - t;
       this.hover = this.pointer ? (this.hitTest(this.pointer.x, this.pointer.y)?.cell ?? -1) : -1;
     }
@@ -195,7 +196,7 @@ export class TreemapRenderer {
           fitter: this.fitter,
           dpr: this.dpr,
           highlight: this.highlight,
-          headerHeight: this.options.layout?.headerHeight ?? HEADER,
+          headerHeight: this.headerHeight(),
           fontSize: this.fontSize(),
           formatSize: this.options.formatSize ?? String,
           hatched: this.hatched,
@@ -293,7 +294,11 @@ export class TreemapRenderer {
   // ------------------------------------------------------------------ helpers
 
   private fontSize(): number {
-    return this.options.fontSize ?? 11;
+    return (this.options.fontSize ?? 11) * this.palette.theme.scale;
+  }
+
+  private headerHeight(): number {
+    return Math.round((this.options.layout?.headerHeight ?? HEADER) * this.palette.theme.scale);
   }
 
   private font(): string {

@@ -36,7 +36,7 @@ export function Workspace({ archive }: { archive: ImageArchive }) {
   const tab = useApp(selectTab);
   useSlashToSearch();
   return (
-    <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(20rem,25rem)]">
+    <div data-layout="workspace" className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(20rem,25rem)]">
       <div className="flex min-w-0 flex-col gap-3">
         <LayerList archive={archive} />
         <section aria-label="Image views" className="flex min-w-0 flex-col gap-2">
