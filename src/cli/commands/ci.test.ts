@@ -141,6 +141,14 @@ describe('other outputs', () => {
     expect(r.text).toMatch(/^#### Suggestions$/m);
   });
 
+  it('says how copy-ups were judged: by size and mtime for a docker save read with auto, by hash with --hash', async () => {
+    const auto = await inProcess(SEED_A, '--json');
+    const warnings = (JSON.parse(auto.text) as { warnings: string[] }).warnings;
+    expect(warnings.some((w) => w.startsWith('attribute-only changes judged by size and mtime (contents not hashed)'))).toBe(true);
+    const hashed = await inProcess(SEED_A, '--json', '--hash');
+    expect((JSON.parse(hashed.text) as { warnings: string[] }).warnings.some((w) => w.includes('size and mtime'))).toBe(false);
+  });
+
   it('--json and --markdown together are a usage error', async () => {
     await expect(inProcess(SEED_A, '--json', '--markdown')).rejects.toThrow(/exclusive/);
   });

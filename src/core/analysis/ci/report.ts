@@ -9,6 +9,7 @@ import { explainDifferences, type Difference } from './differences.ts';
 import { findDuplicates, type Duplicates } from './duplicates.ts';
 import { computeCiFigures, groupWastedByPath, type DiveFigures, type LayerFigures, type LayerscopeFigures, type WastedPath } from './figures.ts';
 import { suggest, type Suggestion } from './suggestions.ts';
+import { copyUpJudgement, hashedLayerCount } from '../../layers/hash-mode.ts';
 
 export const CI_SCHEMA = 'layerscope.ci/v1';
 
@@ -63,7 +64,11 @@ export function buildCiReport(archive: ImageArchive, stack: LayerStack, o: CiOpt
   const rules = evaluateRules(o.rules, judged, other);
   const duplicates = f.hashed ? findDuplicates(stack) : null;
   const warnings = [...archive.warnings, ...(o.warnings ?? [])];
-  if (!f.hashed && !o.simulated) warnings.push('contents not hashed: a rewrite with the same size and mtime counts as a chmod/chown copy-up (run with --hash to compare contents exactly)');
+  if (!f.hashed && !o.simulated) {
+    // Auto hashes gzip/zstd layers only: say how many were, so a partly hashed image is not called unhashed.
+    const tables = archive.image.layers.map((l) => l.table);
+    warnings.push(`${copyUpJudgement(hashedLayerCount(tables), tables.length)}: a rewrite with the same size and mtime counts as a chmod/chown copy-up there (run with --hash to compare every layer's contents)`);
+  }
   return {
     schema: CI_SCHEMA,
     input: { ...archive.input, ref: archive.image.ref, platform: platformString(archive.image.platform) },
