@@ -56,16 +56,16 @@ export interface WasteOptions {
   maxFiles?: number;
 }
 
-export function computeWaste(stack: LayerStack, tables: LayerTable[], options: WasteOptions = {}): WasteReport {
-  if (tables.length !== stack.layerCount || tables.some((t, i) => t !== stack.tables[i])) {
-    throw new Error('computeWaste: the tables are not the ones the stack was built from');
-  }
+/**
+ * Which regular-file entries are reachable at the top layer, by name or through a hard link
+ * visible there (1 per global entry index): the bytes a container can read. Every other copy is
+ * waste. The treemap's visible/wasted measures use the same column (treemap/visibility.ts).
+ */
+export function reachableAtTop(stack: LayerStack): Uint8Array {
   const s = stack.state;
-  const total = s.bases[stack.layerCount];
-  // Which regular-file entries are reachable at the top, by name or through a hard link.
-  const reachable = new Uint8Array(total);
+  const reachable = new Uint8Array(s.bases[stack.layerCount]);
   for (let j = 0; j < stack.layerCount; j++) {
-    const kinds = tables[j].kinds;
+    const kinds = stack.tables[j].kinds;
     const base = s.bases[j];
     for (let r = 0; r < kinds.length; r++) {
       const e = base + r;
@@ -77,6 +77,16 @@ export function computeWaste(stack: LayerStack, tables: LayerTable[], options: W
       }
     }
   }
+  return reachable;
+}
+
+export function computeWaste(stack: LayerStack, tables: LayerTable[], options: WasteOptions = {}): WasteReport {
+  if (tables.length !== stack.layerCount || tables.some((t, i) => t !== stack.tables[i])) {
+    throw new Error('computeWaste: the tables are not the ones the stack was built from');
+  }
+  const s = stack.state;
+  const total = s.bases[stack.layerCount];
+  const reachable = reachableAtTop(stack);
   let fileBytes = 0;
   let finalFileBytes = 0;
   let wasted = new Int32Array(1024);
