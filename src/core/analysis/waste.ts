@@ -85,7 +85,6 @@ export function computeWaste(stack: LayerStack, tables: LayerTable[], options: W
     throw new Error('computeWaste: the tables are not the ones the stack was built from');
   }
   const s = stack.state;
-  const total = s.bases[stack.layerCount];
   const reachable = reachableAtTop(stack);
   let fileBytes = 0;
   let finalFileBytes = 0;
