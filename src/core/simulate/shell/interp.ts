@@ -5,7 +5,7 @@
 // up in a table (commands/); one that is not there runs as "unknown": it succeeds, its effect
 // on the filesystem is not simulated, and the step says so.
 
-import { concatContent, EMPTY, textContent, unknownContent, type Content } from '../vfs/content.ts';
+import { concatContent, EMPTY, unknownContent, type Content } from '../vfs/content.ts';
 import type { FsOps } from '../vfs/fs-ops.ts';
 import { VfsError } from '../vfs/vfs.ts';
 import type sh from 'mvdan-sh';
@@ -13,8 +13,9 @@ import { ExitSignal, ShellVars, type CommandFn, type CommandResult, type Reporte
 import { Expander } from './expand.ts';
 import { Op } from './ops.ts';
 import { parseShell, type ParsedScript } from './parse.ts';
+import { readRedirects } from './redirects.ts';
 import { matchPattern } from './pattern.ts';
-import { evalTest, isDevice } from './test-ops.ts';
+import { evalTest } from './test-ops.ts';
 
 /** Loops stop here; a longer loop's further effects are reported as not simulated. */
 const MAX_ITERATIONS = 10_000;
@@ -122,55 +123,14 @@ export class Shell {
   }
 
   private async redirected(s: sh.Stmt, stdin: Content | null): Promise<Res> {
-    let input = stdin;
-    let target: { path: string | null; append: boolean } | null = null;
-    for (const rd of s.Redirs) {
-      if (!rd) continue;
-      const fd = rd.N ? rd.N.Value : null;
-      const word = rd.Word ? await this.ex.string(rd.Word) : '';
-      switch (rd.Op) {
-        case Op.rdrOut:
-        case Op.clbOut:
-        case Op.appOut:
-        case Op.rdrAll:
-        case Op.appAll: {
-          const append = rd.Op === Op.appOut || rd.Op === Op.appAll;
-          if (fd !== null && fd !== '1') {
-            if (fd === '2' && !isDevice(word)) this.safe(() => this.fs.writeFile(word, EMPTY, { append }));
-            break;
-          }
-          if (isDevice(word)) target = { path: null, append };
-          else {
-            this.safe(() => this.fs.writeFile(word, EMPTY, { append }));
-            target = { path: word, append: true };
-          }
-          break;
-        }
-        case Op.rdrIn:
-          if (word === '/dev/null') input = EMPTY;
-          else input = this.safe(() => this.fs.readFile(word)) ?? unknownContent(`${word} could not be read`);
-          break;
-        case Op.hdoc:
-        case Op.dashHdoc: {
-          const quoted = rd.Word?.Parts.some((p) => this.kind(p) !== 'Lit') ?? false;
-          let text = rd.Hdoc ? (quoted ? rd.Hdoc.Parts.map((p) => (p as sh.Lit).Value ?? '').join('') : await this.ex.string(rd.Hdoc)) : '';
-          // <<- : the shell strips leading tabs from every line (the parser leaves them).
-          if (rd.Op === Op.dashHdoc) text = text.replace(/^\t+/gm, '');
-          input = textContent(text);
-          break;
-        }
-        case Op.wordHdoc:
-          input = textContent(`${word}\n`);
-          break;
-        case Op.dplOut:
-          if ((fd === null || fd === '1') && word === '2') target = { path: null, append: false };
-          break;
-        default:
-          break;
-      }
-    }
+    const { input, target } = await readRedirects(s.Redirs, stdin, {
+      fs: this.fs,
+      word: (w) => this.ex.string(w),
+      kind: (n) => this.kind(n),
+      safe: (fn) => this.safe(fn),
+    });
     const r = await this.command(s.Cmd, input);
-    if (target?.path) this.safe(() => this.fs.writeFile(target!.path!, r.out, { append: true }));
+    if (target?.path) this.safe(() => this.fs.writeFile(target.path!, r.out, { append: true }));
     return target ? { status: r.status, out: EMPTY } : r;
   }
 
