@@ -46,8 +46,11 @@ export async function openLink(hash: string, signal?: AbortSignal): Promise<Link
   return { ok: true, kind: 'image', name: state.summary.input.name, warnings };
 }
 
-/** The summary page (SummaryPage.tsx): rows, figures, treemap at the link's focus, share again. */
-async function openSummary(state: ImageShare): Promise<string[]> {
+/**
+ * The summary page (SummaryPage.tsx): rows, figures, treemap at the link's focus, share again.
+ * Exported for e2e/worker-corpus, which opens links on the page's main thread as the page does.
+ */
+export async function openSummary(state: ImageShare): Promise<string[]> {
   const { summary, view } = state;
   const archive = summaryArchive(summary);
   const { tree } = useArchive(archive);

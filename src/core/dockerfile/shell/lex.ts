@@ -41,9 +41,12 @@ export interface ProcessWordResult {
 
 /**
  * `${a:-${b:-${c…}}}` nesting: BuildKit (Go, growable stacks) has no limit, but each level costs
- * this recursive reader a few stack frames, and a JavaScript stack ends near 10,000 of them.
+ * this recursive reader four stack frames, and a JavaScript stack is small: a Chromium worker's
+ * holds ≈ 4,900 frames of a trivial function (its main thread and Node ≈ 10,000–12,500), and 1,000
+ * levels overflowed it (RangeError in simulate.worker.ts, e2e/hostile-worker.spec.ts). 200 levels
+ * stay well inside a worker's stack; real Dockerfiles nest a handful.
  */
-const MAX_NESTING = 1000;
+const MAX_NESTING = 200;
 
 class ShellWord {
   private nesting = 0;
