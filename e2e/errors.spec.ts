@@ -2,7 +2,7 @@
 // what was wrong, and the page stays usable (the next file is read normally). And an odd but
 // readable one: problems that do not stop the read are warnings beside the result.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { test, expect, type Page } from '@playwright/test';
 import { dropFile, expectRows, expectShown, openWithPicker, shownRows } from './helpers/app.ts';
@@ -111,4 +111,24 @@ test('a history shorter than the layer list: a warning says so and every layer k
     [undefined, '2', false],
   ]);
   await page.screenshot({ path: 'test-results/screens/warnings.png' });
+});
+
+test('a Dockerfile of megabytes is parsed and refused by its line; one past 16 MiB is refused by its size', async ({ page }) => {
+  const dir = test.info().outputPath('big-dockerfiles');
+  mkdirSync(dir, { recursive: true });
+  // A 2 MB RUN line: read and parsed, and refused as BuildKit refuses it (a line over 64 KiB), naming the line.
+  const long = `${dir}/long-run.Dockerfile`;
+  writeFileSync(long, `FROM scratch\nRUN echo ${'x'.repeat(2 << 20)}\n`);
+  await page.goto('./');
+  await openWithPicker(page, long);
+  await expectError(page, 'long-run.Dockerfile', /line greater than max allowed size of 65535/);
+  await expect(page.getByTestId('error')).toContainText('This Dockerfile could not be simulated');
+  await expect(page.getByTestId('error')).toContainText('line 2');
+
+  const huge = `${dir}/huge.Dockerfile`;
+  writeFileSync(huge, `FROM scratch\n${'# filler\n'.repeat(2_000_000)}`);
+  await openWithPicker(page, huge);
+  await expect(page.getByTestId('error')).toContainText('more than any Dockerfile this page simulates (16 MiB)');
+  await page.locator('[data-testid="example"][data-example="seed-b-merged"]').click();
+  await expectShown(page, 'seed-b-merged.oci.tar');
 });

@@ -3,13 +3,15 @@
 // reading limit stopped it (issue 6), a button raises that limit and reads the file again.
 
 import { canReread } from '../store/analysis-slice.ts';
+import { isDockerfileName } from '../store/drop-plan.ts';
 import { showsDockerfile } from '../store/share-slice.ts';
 import { useApp, type AppState } from '../store/store.ts';
 import { RaiseLimitButton } from '../views/read-options/RaiseLimitButton.tsx';
 
 const selectError = (s: AppState) => s.error;
 const selectCanReread = (s: AppState) => canReread(s) || showsDockerfile(s);
-const selectDockerfile = (s: AppState) => showsDockerfile(s);
+// The open Dockerfile failed, or one was refused before it opened (by its size).
+const selectDockerfile = (s: AppState) => showsDockerfile(s) || (s.input === null && s.error !== null && isDockerfileName(s.error.file));
 
 export function ErrorBanner() {
   const error = useApp(selectError);

@@ -6,7 +6,8 @@ import type { StateCreator } from 'zustand';
 import type { ImageArchive } from '../../core/model/image.ts';
 import type { Progress } from '../../core/progress.ts';
 import { AnalyzerClient, type ReadError, type ReadOptions } from './analyzer-client.ts';
-import { isDockerfileName, planDrop, type DroppedFile } from './drop-plan.ts';
+import { formatBytes } from '../../core/text/units.ts';
+import { isArchive, isDockerfileName, MAX_DOCKERFILE, planDrop, type DroppedFile } from './drop-plan.ts';
 import { exampleUrl, findExample } from './examples.ts';
 import { imageQuery } from './image-query.ts';
 import { ProgressTracker } from './progress.ts';
@@ -75,6 +76,13 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     });
   };
 
+  const readArchive = (blob: Blob, name: string, example: string | null) => {
+    const input = { blob, name, example };
+    set({ input, archive: null, pickedImage: null, readMs: null });
+    get().selectRow(null);
+    read(input, null);
+  };
+
   return {
     input: null,
     status: 'idle',
@@ -86,16 +94,26 @@ export const createAnalysisSlice: StateCreator<AppState, [], [], AnalysisSlice> 
     readMs: null,
 
     openFile(blob, name, example = null) {
-      generation++;
-      // A dropped Dockerfile (by its name: Dockerfile, Containerfile, app.Dockerfile) is simulated.
-      if (isDockerfileName(name) && blob.size < 1 << 20) {
-        void blob.text().then((text) => get().openDockerfile(text, name, { example }));
+      const token = ++generation;
+      // A dropped Dockerfile (by its name: Dockerfile, Containerfile, app.Dockerfile) is simulated,
+      // unless its bytes say it is an image archive after all.
+      if (isDockerfileName(name)) {
+        void (async () => {
+          if (await isArchive(blob)) {
+            if (token === generation) readArchive(blob, name, example);
+            return;
+          }
+          if (blob.size > MAX_DOCKERFILE) {
+            const problem = `is ${formatBytes(blob.size)}, more than any Dockerfile this page simulates (${MAX_DOCKERFILE >> 20} MiB); a real Dockerfile is a few KB`;
+            if (token === generation) set({ input: null, archive: null, status: 'error', error: { file: name, entry: null, problem } });
+            return;
+          }
+          const text = await blob.text();
+          if (token === generation) await get().openDockerfile(text, name, { example });
+        })();
         return;
       }
-      const input = { blob, name, example };
-      set({ input, archive: null, pickedImage: null, readMs: null });
-      get().selectRow(null);
-      read(input, null);
+      readArchive(blob, name, example);
     },
 
     async openFiles(dropped) {

@@ -18,9 +18,15 @@ export function isDockerfileName(name: string): boolean {
   return /(^|[./_-])(docker|container)file($|[._-])/i.test(name) && !/\.(tar|gz|tgz|zst)$/i.test(name);
 }
 
-const MAX_DOCKERFILE = 1 << 20;
+/**
+ * The largest text simulated as a Dockerfile. Real ones are a few KB; the simulator's own limits
+ * (maxInstructions, maxScriptBytes, BuildKit's line length) handle a hostile 10 MB one within a
+ * second or two; past this the text alone would cost more memory than it is worth.
+ */
+export const MAX_DOCKERFILE = 16 << 20;
 
-async function isArchive(file: File): Promise<boolean> {
+/** True when the bytes say image archive (gzip, zstd, tar), whatever the name says. */
+export async function isArchive(file: Blob): Promise<boolean> {
   const head = new Uint8Array(await file.slice(0, 1024).arrayBuffer());
   return sniffCompression(head) !== 'none' || looksLikeTar(head);
 }
