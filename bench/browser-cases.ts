@@ -70,7 +70,8 @@ export async function call<K extends keyof Api>(page: Page, method: K, ...args: 
   }
 }
 
-export async function browserRows(inputs: Inputs, runs: number, repoRoot: string, log: (s: string) => void): Promise<{ rows: Row[]; version: string }> {
+/** `cases`: the browser cases to run, by letter (a–f; `c` is both (c) rows). */
+export async function browserRows(inputs: Inputs, runs: number, repoRoot: string, log: (s: string) => void, cases = new Set(['a', 'b', 'c', 'd', 'e', 'f'])): Promise<{ rows: Row[]; version: string }> {
   const { server, url } = await startVite(repoRoot);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   try {
@@ -98,34 +99,38 @@ export async function browserRows(inputs: Inputs, runs: number, repoRoot: string
       rows.push(rowFrom(id, label, t, tarBytes, extra, truths));
     };
 
-    log('  browser (a)…');
-    const inflate = await bestOf(runs, async () => {
-      const r = await call(page, 'inflate', gzA);
-      return { ms: r.ms, value: r.bytes };
-    });
-    rows.push({
-      id: '(a)',
-      label: "Chromium: DecompressionStream('gzip') alone, layer-a.tar.gz",
-      ms: inflate.ms,
-      runs: inflate.runs,
-      tarBytes: a.truth.tarSize,
-      native: 'gz|tar',
-      problems: inflate.value === a.truth.tarSize ? [] : [`inflated ${inflate.value} bytes, expected ${a.truth.tarSize}`],
-    });
-    await scanRow('(b)', 'Chromium: scanLayer(layer-a.tar.gz), 1 worker', [[gzA]], a.truth.tarSize, { ref: '(a)', target: { kind: 'maxRatio', value: 1.1 }, native: 'gz|tar' }, [{ truth: a.truth, compression: 'gzip' }]);
+    if (cases.has('a')) {
+      log('  browser (a)…');
+      const inflate = await bestOf(runs, async () => {
+        const r = await call(page, 'inflate', gzA);
+        return { ms: r.ms, value: r.bytes };
+      });
+      rows.push({
+        id: '(a)',
+        label: "Chromium: DecompressionStream('gzip') alone, layer-a.tar.gz",
+        ms: inflate.ms,
+        runs: inflate.runs,
+        tarBytes: a.truth.tarSize,
+        native: 'gz|tar',
+        problems: inflate.value === a.truth.tarSize ? [] : [`inflated ${inflate.value} bytes, expected ${a.truth.tarSize}`],
+      });
+    }
+    if (cases.has('b')) await scanRow('(b)', 'Chromium: scanLayer(layer-a.tar.gz), 1 worker', [[gzA]], a.truth.tarSize, { ref: '(a)', target: { kind: 'maxRatio', value: 1.1 }, native: 'gz|tar' }, [{ truth: a.truth, compression: 'gzip' }]);
     const two = [{ truth: a.truth, compression: 'gzip' }, { truth: b.truth, compression: 'gzip' }];
-    await scanRow('(c) seq', 'Chromium: scanLayer on layer-a.gz then layer-b.gz, 1 worker', [[gzA, gzB]], both, {}, two);
-    await scanRow('(c) par', 'Chromium: scanLayer on layer-a.gz and layer-b.gz, 2 workers at once', [[gzA], [gzB]], both, { ref: '(c) seq', target: { kind: 'minSpeedup', value: 1.4 } }, two);
-    await scanRow('(d)', 'Chromium: scanLayer(layer-a.tar.zst), 1 worker', [[zst]], a.truth.tarSize, { ref: 'zstd|tar', target: { kind: 'maxRatio', value: 3 } }, [{ truth: a.truth, compression: 'zstd' }]);
-    await scanRow('(e)', 'Chromium: scanLayer(layer-a.tar), 1 worker', [[tar]], a.truth.tarSize, { ref: 'tar', target: { kind: 'maxRatio', value: 2 } }, [{ truth: a.truth, compression: 'none' }]);
+    if (cases.has('c')) await scanRow('(c) seq', 'Chromium: scanLayer on layer-a.gz then layer-b.gz, 1 worker', [[gzA, gzB]], both, {}, two);
+    if (cases.has('c')) await scanRow('(c) par', 'Chromium: scanLayer on layer-a.gz and layer-b.gz, 2 workers at once', [[gzA], [gzB]], both, { ref: '(c) seq', target: { kind: 'minSpeedup', value: 1.4 } }, two);
+    if (cases.has('d')) await scanRow('(d)', 'Chromium: scanLayer(layer-a.tar.zst), 1 worker', [[zst]], a.truth.tarSize, { ref: 'zstd|tar', target: { kind: 'maxRatio', value: 3 } }, [{ truth: a.truth, compression: 'zstd' }]);
+    if (cases.has('e')) await scanRow('(e)', 'Chromium: scanLayer(layer-a.tar), 1 worker', [[tar]], a.truth.tarSize, { ref: 'tar', target: { kind: 'maxRatio', value: 2 } }, [{ truth: a.truth, compression: 'none' }]);
 
-    log('  browser (f)…');
-    const app = await bestOf(runs, async () => {
-      const r = await call(page, 'app', image);
-      return { ms: r.ms, value: r.results };
-    });
-    rows.push(rowFrom('(f)', 'Chromium: image.oci.tar (2 gzip layers) through the app worker (readArchive + layer pool)', app, both, { ref: '(c) par' }, two));
-    if (pageErrors.length) rows[rows.length - 1].problems!.push(...pageErrors.map((e) => `page error: ${e}`));
+    if (cases.has('f')) {
+      log('  browser (f)…');
+      const app = await bestOf(runs, async () => {
+        const r = await call(page, 'app', image);
+        return { ms: r.ms, value: r.results };
+      });
+      rows.push(rowFrom('(f)', 'Chromium: image.oci.tar (2 gzip layers) through the app worker (readArchive + layer pool)', app, both, { ref: '(c) par' }, two));
+    }
+    if (pageErrors.length && rows.length) (rows[rows.length - 1].problems ??= []).push(...pageErrors.map((e) => `page error: ${e}`));
     return { rows, version: `Chromium ${browser.version()}` };
   } finally {
     await browser.close();

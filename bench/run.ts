@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --runs N] [-- --no-browser]`: generates the inputs once
+// `npm run bench [-- --quick] [-- --runs N] [-- --no-browser] [-- --only a,b]`: generates the inputs once
 // (bench/.data/, gitignored), then times native tools, scanLayer in Node and scanLayer in
 // Chromium workers on the same files in the same run, and prints ratios, not verdicts on
 // absolute times. Targets are informational; the exit code is 0 unless something crashed or a
@@ -21,6 +21,10 @@ const quick = argv.includes('--quick');
 const runsAt = argv.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
 const browser = !argv.includes('--no-browser');
+const onlyAt = argv.indexOf('--only');
+/** `--only native,node,a,b,…`: run only these groups (native tools, Node rows, browser cases by letter). */
+const only = onlyAt >= 0 ? new Set(argv[onlyAt + 1].split(',').map((x) => x.trim().toLowerCase())) : null;
+const wants = (group: string) => only === null || only.has(group);
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 async function main(): Promise<number> {
@@ -33,13 +37,18 @@ async function main(): Promise<number> {
 
   const rows: Row[] = [];
   let browserVersion = 'no browser';
-  log('native tools…');
-  rows.push(...(await nativeRows(inputs, runs)));
-  log('Node scanLayer…');
-  rows.push(...(await nodeRows(inputs, runs)));
-  if (browser) {
+  if (wants('native')) {
+    log('native tools…');
+    rows.push(...(await nativeRows(inputs, runs)));
+  }
+  if (wants('node')) {
+    log('Node scanLayer…');
+    rows.push(...(await nodeRows(inputs, runs)));
+  }
+  const cases = ['a', 'b', 'c', 'd', 'e', 'f'].filter(wants);
+  if (browser && cases.length) {
     log('Chromium…');
-    const b = await browserRows(inputs, runs, repoRoot, log);
+    const b = await browserRows(inputs, runs, repoRoot, log, new Set(cases));
     rows.push(...b.rows);
     browserVersion = b.version;
   }
@@ -58,8 +67,10 @@ async function main(): Promise<number> {
 
   mkdirSync(dataRoot, { recursive: true });
   const md = `${machine}; best of ${runs}; ${quick ? 'quick inputs' : 'full inputs'}; ${new Date().toISOString()}\n\n${formatMarkdown(rows)}\n`;
-  writeFileSync(join(dataRoot, quick ? 'last-run-quick.md' : 'last-run.md'), md);
-  writeFileSync(join(dataRoot, quick ? 'last-run-quick.json' : 'last-run.json'), JSON.stringify({ machine, runs, quick, seconds, rows }, null, 2));
+  // A partial run (--only) is not the last full run: keep it apart.
+  const name = `last-run${quick ? '-quick' : ''}${only ? '-only' : ''}`;
+  writeFileSync(join(dataRoot, `${name}.md`), md);
+  writeFileSync(join(dataRoot, `${name}.json`), JSON.stringify({ machine, runs, quick, only: only ? [...only] : null, seconds, rows }, null, 2));
   return problems.length ? 1 : 0;
 }
 

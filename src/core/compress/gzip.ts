@@ -11,6 +11,7 @@
 // to one input chunk's worth for the same CPU time, so both runtimes take this path.
 
 import { DecompressError, describe } from './errors.ts';
+import { isMemberStart, memberStarts } from './member-starts.ts';
 
 const MARK = Symbol('empty');
 
@@ -127,13 +128,9 @@ export function gunzip(input: ReadableStream<Uint8Array>): ReadableStream<Uint8A
       }
     }
     let start = 0;
-    let at = chunk.indexOf(0x1f, 1);
-    while (at !== -1 && at < end) {
-      if (isMemberStart(chunk, at)) {
-        await feed(chunk.subarray(start, at), out);
-        start = at;
-      }
-      at = chunk.indexOf(0x1f, at + 1);
+    for (const at of memberStarts(chunk, end)) {
+      await feed(chunk.subarray(start, at), out);
+      start = at;
     }
     if (end > start) await feed(chunk.subarray(start, end), out);
     return true;
@@ -165,9 +162,4 @@ export function gunzip(input: ReadableStream<Uint8Array>): ReadableStream<Uint8A
     },
     { highWaterMark: 0 },
   );
-}
-
-/** ID1 ID2 CM=deflate and no reserved flag bits (RFC 1952 §2.3.1). */
-function isMemberStart(b: Uint8Array, i: number): boolean {
-  return b[i] === 0x1f && b[i + 1] === 0x8b && b[i + 2] === 0x08 && (i + 3 >= b.length || (b[i + 3] & 0xe0) === 0);
 }

@@ -19,9 +19,19 @@ const WH = '.wh.';
 const OPAQUE = '.wh..wh..opq';
 /** `.wh..wh.*` names other than the opaque marker are AUFS bookkeeping (.wh..wh.plnk, .wh..wh.aufs). */
 const WH_META = '.wh..wh.';
+const SLASH = 0x2f;
+
+/** True when the last segment of b starts with ".wh." (a whiteout or opaque marker, or AUFS bookkeeping). */
+function lastSegmentIsWhiteout(b: Uint8Array): boolean {
+  const end = b.length;
+  let s = end;
+  while (s > 0 && b[s - 1] !== SLASH) s--;
+  return end - s >= 4 && b[s] === 0x2e && b[s + 1] === 0x77 && b[s + 2] === 0x68 && b[s + 3] === 0x2e;
+}
 
 export class LayerAccumulator {
-  private readonly b = new LayerTableBuilder(1024);
+  // Room for 4,096 rows before the first growth: layers hold thousands of entries.
+  private readonly b = new LayerTableBuilder(4096);
   private fileBytes = 0;
   private fileCount = 0;
   private readonly whiteouts: string[] = [];
@@ -31,6 +41,13 @@ export class LayerAccumulator {
   constructor(private readonly hashes?: HashColumn) {}
 
   add(e: TarEntry): PayloadSink | null {
+    // Most entries: the header's own ASCII bytes, already canonical and no whiteout, go into
+    // the path column as they are (no string normalized, nothing encoded again).
+    const normal = e.rawPath?.normal;
+    if (normal && !lastSegmentIsWhiteout(normal)) {
+      this.b.appendPath(normal, normal[0] !== SLASH);
+      return this.row(e, null);
+    }
     const path = normalizePath(e.path);
     const slash = path.lastIndexOf('/');
     if (path.startsWith(WH, slash + 1)) {
@@ -49,27 +66,37 @@ export class LayerAccumulator {
       this.b.add(path, EntryKind.other, 0, e.mode, e.uid, e.gid, e.mtime, null);
       return null;
     }
+    return this.row(e, path);
+  }
+
+  /** The row of an entry that is not a whiteout marker; `path` null when its bytes are appended already. */
+  private row(e: TarEntry, path: string | null): PayloadSink | null {
+    let kind: EntryKind;
+    let size = 0;
+    let link: string | null = null;
     switch (e.type) {
       case 'file':
+        kind = EntryKind.file;
+        size = e.size;
         this.fileBytes += e.size;
         this.fileCount++;
-        {
-          const row = this.b.add(path, EntryKind.file, e.size, e.mode, e.uid, e.gid, e.mtime, null);
-          return this.hashes ? this.hashes.sinkFor(row) : null;
-        }
+        break;
       case 'dir':
-        this.b.add(path, EntryKind.dir, 0, e.mode, e.uid, e.gid, e.mtime, null);
-        return null;
+        kind = EntryKind.dir;
+        break;
       case 'symlink':
-        this.b.add(path, EntryKind.symlink, 0, e.mode, e.uid, e.gid, e.mtime, e.linkname);
-        return null;
+        kind = EntryKind.symlink;
+        link = e.linkname;
+        break;
       case 'hardlink':
-        this.b.add(path, EntryKind.hardlink, 0, e.mode, e.uid, e.gid, e.mtime, normalizePath(e.linkname));
-        return null;
+        kind = EntryKind.hardlink;
+        link = normalizePath(e.linkname);
+        break;
       default:
-        this.b.add(path, EntryKind.other, 0, e.mode, e.uid, e.gid, e.mtime, null);
-        return null;
+        kind = EntryKind.other;
     }
+    const i = path === null ? this.b.addRow(kind, size, e.mode, e.uid, e.gid, e.mtime, link) : this.b.add(path, kind, size, e.mode, e.uid, e.gid, e.mtime, link);
+    return kind === EntryKind.file && this.hashes ? this.hashes.sinkFor(i) : null;
   }
 
   finish(tarSize: number, entryCount: number, compression: Compression): LayerScan {

@@ -1,5 +1,9 @@
 // What the tar parser reports per entry, and what a caller hands back to receive its bytes.
 
+import type { RawPath } from './header.ts';
+
+export type { RawPath } from './header.ts';
+
 export type TarEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo' | 'other';
 
 export interface TarEntry {
@@ -19,6 +23,13 @@ export interface TarEntry {
   headerOffset: number;
   /** offset of the first payload byte in the tar stream */
   dataOffset: number;
+  /**
+   * The bytes `path` was decoded from, when it came from the header's own name (and ustar
+   * prefix) fields, not PAX or a GNU long name, and is all ASCII: a reader can copy them instead
+   * of encoding `path` again. Set only while onEntry runs (the bytes are the parser's, reused for
+   * the next header); undefined afterwards and when there are none.
+   */
+  rawPath?: RawPath;
 }
 
 /**

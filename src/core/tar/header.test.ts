@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseHeader, readNumber, readString, verifyChecksum } from './header.ts';
+import fc from 'fast-check';
+import { HeaderReader, parseHeader, readNumber, readString, verifyChecksum, viewOf } from './header.ts';
+import { normalizePath } from './normalize.ts';
 import { TarFormatError } from './errors.ts';
 import { writeTar } from './testing/write-tar.ts';
 
@@ -87,5 +89,143 @@ describe('verifyChecksum / parseHeader', () => {
     for (const c of t) sum += c;
     t.set(ascii(sum.toString(8).padStart(6, '0') + '\0 '), 148);
     expect(() => parseHeader(t, 0, 0)).toThrow('bad size field');
+  });
+});
+
+describe('verifyChecksum: four bytes at a time through a DataView', () => {
+  const tar = writeTar([{ path: 'a/ü/name', mode: 0o7777, uid: 2 ** 21 - 1, mtime: 2 ** 33 - 1 }]);
+  it('gives the byte-by-byte result for aligned and unaligned blocks, good and bad', () => {
+    for (const shift of [0, 1, 2, 3, 4]) {
+      const buf = new Uint8Array(shift + 1024);
+      buf.set(tar.subarray(0, 1024), shift);
+      const view = viewOf(buf);
+      expect(verifyChecksum(buf, shift, view)).toBe('ok');
+      expect(verifyChecksum(buf, shift + 512, view)).toBe('zero');
+      // a view over a window of the buffer
+      const sub = buf.subarray(shift);
+      expect(verifyChecksum(sub, 0, viewOf(sub))).toBe('ok');
+      buf[shift + 7] ^= 0x01;
+      expect(verifyChecksum(buf, shift, view)).toBe('bad');
+      expect(verifyChecksum(buf, shift, null)).toBe('bad');
+    }
+  });
+  it('sums bytes near 0xff without lanes overflowing', () => {
+    const b = new Uint8Array(512).fill(0xff);
+    // checksum field: 8 spaces count 0x20 each, so the sum is 504 × 255 + 256
+    b.fill(0x20, 148, 156);
+    const sum = 504 * 255 + 8 * 0x20;
+    b.set(new TextEncoder().encode(sum.toString(8).padStart(7, '0') + '\0'), 148);
+    expect(verifyChecksum(b, 0, viewOf(b))).toBe('ok');
+    expect(verifyChecksum(b, 0, null)).toBe('ok');
+  });
+});
+
+describe('HeaderReader', () => {
+  const ascii = (s: string) => new TextEncoder().encode(s);
+  const rawOf = (r: HeaderReader) => (r.rawPath ? new TextDecoder().decode(r.rawPath.bytes) : null);
+  it('gives the raw bytes of an ASCII name, joined with the ustar prefix', () => {
+    const long = 'dir/'.repeat(30) + 'file.txt';
+    const tar = writeTar([{ path: 'etc/passwd' }, { path: long }], { longNames: 'ustar' });
+    const r = new HeaderReader();
+    expect(r.read(tar, 0, 0)!.name).toBe('etc/passwd');
+    expect(rawOf(r)).toBe('etc/passwd');
+    expect(r.read(tar, 512, 512)!.name).toBe(long);
+    expect(rawOf(r)).toBe(long);
+    expect(ascii(long).length).toBeGreaterThan(100);
+  });
+  it('reads names of every length, with and without a prefix', () => {
+    const r = new HeaderReader();
+    for (let n = 1; n <= 100; n++) {
+      const name = Array.from({ length: n }, (_, i) => String.fromCharCode(0x61 + ((i * 7 + n) % 26))).join('');
+      const tar = writeTar([{ path: name }, { path: `${name}/${name}` }], { longNames: 'ustar' });
+      expect(r.read(tar, 0, 0)!.name).toBe(name);
+      expect(rawOf(r)).toBe(name);
+      // no payloads: the second header follows the first
+      expect(r.read(tar, 512, 512)!.name).toBe(`${name}/${name}`);
+      expect(rawOf(r)).toBe(`${name}/${name}`);
+    }
+  });
+  it('gives no raw bytes for a name that is not ASCII', () => {
+    const tar = writeTar([{ path: 'données' }, { path: 'é/'.repeat(60) + 'x' }], { longNames: 'ustar' });
+    const r = new HeaderReader();
+    expect(r.read(tar, 0, 0)!.name).toBe('données');
+    expect(r.rawPath).toBeNull();
+    expect(r.read(tar, 512, 512)!.name).toBe('é/'.repeat(60) + 'x');
+    expect(r.rawPath).toBeNull();
+  });
+  it('reads the same fields as parseHeader, reusing its objects', () => {
+    const tar = writeTar([{ path: 'a', type: 'symlink', linkname: 'target/x', uid: 5, gid: 6, mtime: 7 }, { path: 'b', data: 'yy' }]);
+    const r = new HeaderReader();
+    const first = r.read(tar, 0, 0);
+    expect(first).toEqual(parseHeader(tar, 0, 0));
+    expect(r.read(tar, 512, 512)).toBe(first);
+    expect(first).toMatchObject({ name: 'b', size: 2, linkname: '' });
+  });
+});
+
+describe('HeaderReader: rawPath.normal', () => {
+  /** What a reader of the raw bytes stores: "/" + the kept bytes, or them alone when absolute; null when it must normalize. */
+  function viaBytes(path: string, longNames: 'ustar' | 'pax' = 'ustar'): string | null {
+    const tar = writeTar([{ path }], { longNames });
+    const r = new HeaderReader();
+    const h = r.read(tar, 0, 0)!;
+    expect(h.name).toBe(path);
+    const raw = r.rawPath!;
+    if (raw.normal === null) return null;
+    const kept = new TextDecoder().decode(raw.normal);
+    return kept.startsWith('/') ? kept : `/${kept}`;
+  }
+
+  it.each([
+    ['bin', '/bin'],
+    ['/bin', '/bin'],
+    ['usr/lib/', '/usr/lib'],
+    ['a/.hidden/..x/...', '/a/.hidden/..x/...'],
+    ['', null],
+    ['/', null],
+    ['.', null],
+    ['./', null],
+    ['./bin', null],
+    ['a//b', null],
+    ['a/b//', null],
+    ['//a', null],
+    ['a/../b', null],
+    ['a/..', null],
+    ['a/.', null],
+  ])('%j → %j', (path, want) => {
+    expect(viaBytes(path)).toBe(want);
+  });
+
+  it('takes the ustar prefix and name as one path', () => {
+    const long = 'x'.repeat(90) + '/' + 'y'.repeat(90);
+    expect(viaBytes(long)).toBe(`/${long}`);
+    expect(viaBytes('x'.repeat(90) + '/./' + 'y'.repeat(90))).toBeNull();
+    expect(viaBytes('x'.repeat(90) + '//' + 'y'.repeat(90))).toBeNull();
+    expect(viaBytes('x'.repeat(90) + '/../' + 'y'.repeat(90))).toBeNull();
+  });
+
+  // Whenever the bytes say "already canonical", they must say what normalizePath says; and they
+  // decline only what needs its work.
+  it('agrees with normalizePath on random paths, short and split into prefix and name', () => {
+    const seg = fc.constantFrom('', '.', '..', 'a', 'bc', '.x', '..y', '...', 'x.', 'long-segment-'.repeat(4));
+    fc.assert(
+      fc.property(fc.array(seg, { maxLength: 8 }), fc.boolean(), fc.boolean(), (segs, lead, trail) => {
+        const path = (lead ? '/' : '') + segs.join('/') + (trail ? '/' : '');
+        const bytes = new TextEncoder().encode(path).length;
+        // the writer splits long paths at a "/" into prefix and name, when it can
+        if (bytes > 100 && (bytes > 256 || !/^.{0,155}\/.{1,100}$/s.test(path))) return;
+        let got: string | null;
+        try {
+          got = viaBytes(path);
+        } catch {
+          return; // no ustar split exists for this path
+        }
+        if (got !== null) expect(got).toBe(normalizePath(path));
+        const body = path.replace(/^\//, '').replace(/\/$/, '');
+        const plain = body !== '' && body.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+        expect(got !== null).toBe(plain);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -30,3 +30,24 @@ export function normalizePath(raw: string): string {
   }
   return `/${out.join('/')}`;
 }
+
+/**
+ * normalizePath's fast case for ASCII path bytes b[0, n) (the tar reader's raw names): when they
+ * are canonical but for an optional leading "/" and one trailing "/" (how tar writes
+ * directories), the length without that trailing slash, so that "/" + those bytes (without the
+ * "/" when b[0] is one) is exactly normalizePath of the path; else -1 (an empty, "." or ".."
+ * segment, or nothing left).
+ */
+export function canonicalLength(b: Uint8Array, n: number): number {
+  const end = n > 0 && b[n - 1] === 0x2f ? n - 1 : n;
+  let seg = n > 0 && b[0] === 0x2f ? 1 : 0;
+  if (seg >= end) return -1;
+  for (let i = seg; i <= end; i++) {
+    if (i === end || b[i] === 0x2f) {
+      const len = i - seg;
+      if (len === 0 || (len <= 2 && b[seg] === 0x2e && (len === 1 || b[seg + 1] === 0x2e))) return -1;
+      seg = i + 1;
+    }
+  }
+  return end;
+}

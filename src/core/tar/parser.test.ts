@@ -97,6 +97,43 @@ describe('TarParser: names and links', () => {
   });
 });
 
+describe('TarParser: raw path bytes', () => {
+  /** The raw bytes each entry had while onEntry ran, as text, and what is left on it after. */
+  function raws(tar: Uint8Array, sizes: number[] = [tar.length]): { during: (string | null)[]; after: unknown[] } {
+    const during: (string | null)[] = [];
+    const seen: TarEntry[] = [];
+    const parser = new TarParser({
+      onEntry(e) {
+        seen.push(e);
+        const r = e.rawPath;
+        during.push(r ? new TextDecoder().decode(r.bytes) : null);
+        // The bytes equal the path exactly whenever they are given.
+        if (r) expect(during[during.length - 1]).toBe(e.path);
+        return null;
+      },
+    });
+    for (let pos = 0, k = 0; pos < tar.length; ) {
+      const n = sizes[k++ % sizes.length];
+      parser.push(tar.subarray(pos, pos + n));
+      pos += n;
+    }
+    parser.end();
+    return { during, after: seen.map((e) => e.rawPath) };
+  }
+
+  it('are given for header names (ustar prefix joined), not for PAX or GNU long names, and not kept', () => {
+    const long = 'd/'.repeat(70) + 'f';
+    const ustar = writeTar([{ path: 'etc/passwd' }, { path: long }, { path: 'ü' }], { longNames: 'ustar' });
+    const pax = writeTar([{ path: long }, { path: 'x', pax: { path: 'y' } }, { path: 'plain' }], { longNames: 'pax' });
+    const gnu = writeTar([{ path: long }, { path: 'plain' }], { longNames: 'gnu', magic: 'gnu' });
+    for (const sizes of [[1 << 20], [7, 513, 100]]) {
+      expect(raws(ustar, sizes)).toEqual({ during: ['etc/passwd', long, null], after: [undefined, undefined, undefined] });
+      expect(raws(pax, sizes).during).toEqual([null, null, 'plain']);
+      expect(raws(gnu, sizes).during).toEqual([null, 'plain']);
+    }
+  });
+});
+
 describe('TarParser: PAX', () => {
   it('applies path, linkpath, size, uid, gid and mtime from a local header to one entry', () => {
     const tar = writeTar([

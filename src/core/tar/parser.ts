@@ -8,7 +8,7 @@
 // ('L'/'K' headers), v7. The end of the archive is the first zero block (GNU tar stops there
 // too, warning about a lone zero block); bytes after it are counted but not parsed.
 
-import { BLOCK, parseHeader, readString, type RawHeader } from './header.ts';
+import { BLOCK, HeaderReader, readString, viewOf, type RawHeader } from './header.ts';
 import { parsePaxRecords, type PaxOverrides } from './pax.ts';
 import { TarFormatError } from './errors.ts';
 import type { PayloadSink, TarEntry, TarEntryType } from './entry.ts';
@@ -99,6 +99,10 @@ export class TarParser {
   private endAt: number | null = null;
   private readonly onEntry: TarParserOptions['onEntry'];
   private readonly maxMeta: number;
+  private readonly headers = new HeaderReader();
+  /** DataViews for the checksum: over the chunk being pushed, and over `hdr`. */
+  private view: DataView | null = null;
+  private readonly hdrView = viewOf(this.hdr);
 
   constructor(opts: TarParserOptions = {}) {
     this.onEntry = opts.onEntry;
@@ -129,17 +133,21 @@ export class TarParser {
     this.busy = true;
     let r: void | Promise<void>;
     try {
+      this.view = viewOf(chunk);
       r = this.run(chunk, 0);
     } catch (e) {
       this.busy = false;
+      this.view = null;
       throw e;
     }
     if (!isPromise(r)) {
       this.busy = false;
+      this.view = null;
       return;
     }
     return r.finally(() => {
       this.busy = false;
+      this.view = null;
     });
   }
 
@@ -174,6 +182,7 @@ export class TarParser {
    * a header, a payload or its padding.
    */
   end(): void {
+    this.headers.release();
     let problem: string | null = null;
     switch (this.st) {
       case St.End:
@@ -270,11 +279,12 @@ export class TarParser {
   /** Handles one complete header block at b[off..off+512); advances pos past it. */
   private header(b: Uint8Array, off: number): void | Promise<void> {
     const at = this.pos;
-    const h = parseHeader(b, off, at);
+    const h = this.headers.read(b, off, at, b === this.hdr ? this.hdrView : this.view);
     this.pos += BLOCK;
     if (h === null) {
       this.st = St.End;
       this.endAt = at;
+      this.headers.release();
       return;
     }
     const t = h.typeflag;
@@ -319,7 +329,8 @@ export class TarParser {
 
   private entry(h: RawHeader, at: number): void | Promise<void> {
     const pax = this.local ?? this.globals;
-    const path = pax.path ?? this.longName ?? h.name;
+    const override = pax.path ?? this.longName;
+    const path = override ?? h.name;
     const type = entryType(h.typeflag, path);
     const size = headerOnly(type) ? 0 : (pax.size ?? h.size);
     const e: TarEntry = {
@@ -333,6 +344,7 @@ export class TarParser {
       linkname: pax.linkpath ?? this.longLink ?? h.linkname,
       headerOffset: at,
       dataOffset: this.pos,
+      rawPath: override === null || override === undefined ? (this.headers.rawPath ?? undefined) : undefined,
     };
     this.local = null;
     this.longName = null;
@@ -340,6 +352,8 @@ export class TarParser {
     this.entryCount++;
     this.current = e;
     const sink = this.onEntry?.(e) ?? null;
+    // The raw bytes are the reader's and change with the next header: nobody may keep them.
+    e.rawPath = undefined;
     if (size > 0) {
       this.st = St.Payload;
       this.remain = size;
