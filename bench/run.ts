@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { browserRows } from './browser-cases.ts';
+import { hashCostRows } from './hash-cost.ts';
 import { ensureInputs } from './gen/inputs.ts';
 import { nativeRows } from './native.ts';
 import { nodeRows } from './node-cases.ts';
@@ -22,7 +23,7 @@ const runsAt = argv.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
 const browser = !argv.includes('--no-browser');
 const onlyAt = argv.indexOf('--only');
-/** `--only native,node,a,b,…`: run only these groups (native tools, Node rows, browser cases by letter). */
+/** `--only native,node,hash,a,b,…`: run only these groups (native tools, Node rows, hashing cost, browser cases by letter). */
 const only = onlyAt >= 0 ? new Set(argv[onlyAt + 1].split(',').map((x) => x.trim().toLowerCase())) : null;
 const wants = (group: string) => only === null || only.has(group);
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -44,6 +45,11 @@ async function main(): Promise<number> {
   if (wants('node')) {
     log('Node scanLayer…');
     rows.push(...(await nodeRows(inputs, runs)));
+  }
+  if (wants('hash')) {
+    // What content hashing costs (issue 7: on by default only where it adds ≤ 25% of the read).
+    log('content hashing…');
+    rows.push(...(await hashCostRows(inputs, runs)));
   }
   const cases = ['a', 'b', 'c', 'd', 'e', 'f'].filter(wants);
   if (browser && cases.length) {

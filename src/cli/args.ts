@@ -30,8 +30,8 @@ simulated). SIZE takes K, M, G, T (binary).
 analyze and ci hash file contents while reading (XXH64) to tell a chmod/chown copy-up from a
 real rewrite exactly and to find identical bytes at several paths. By default only gzip/zstd
 layers (and every layer of a gzipped archive) are hashed: their bytes are decompressed anyway
-and hashing adds about 8% to the read. Plain layer tars (docker save) are not (it would add
-about 43%): they are judged by size and mtime. --hash hashes every layer, --no-hash none.
+and hashing adds 3–8% to the read. Plain layer tars (docker save) are not (it would add
+50-70%): they are judged by size and mtime. --hash hashes every layer, --no-hash none.
 
 IMAGE.tar: docker save / podman save output (also gzipped), an OCI image layout tar
 (skopeo copy … oci-archive:), Docker 25+ save, or a plain filesystem tar (docker export).`;
