@@ -2,6 +2,7 @@
 // was wrong, as the core's InputError says. The page stays usable: drop another file. When a
 // reading limit stopped it (issue 6), a button raises that limit and reads the file again.
 
+import { raiseHint } from '../../core/limits.ts';
 import { canReread } from '../store/analysis-slice.ts';
 import { isDockerfileName } from '../store/drop-plan.ts';
 import { showsDockerfile } from '../store/share-slice.ts';
@@ -19,6 +20,8 @@ export function ErrorBanner() {
   const dockerfile = useApp(selectDockerfile);
   if (!error) return null;
   const limit = error.limit && rereadable ? error.limit : null;
+  // The core's message ends with how the CLI raises the limit; here the button below does it.
+  const problem = limit ? error.problem.replace(` (${raiseHint(limit.name)})`, '') : error.problem;
   return (
     <div
       data-testid="error"
@@ -32,7 +35,7 @@ export function ErrorBanner() {
         <dt className="text-red-800 dark:text-red-300">Entry</dt>
         <dd className="font-mono break-all">{error.entry ?? '(the file itself)'}</dd>
         <dt className="text-red-800 dark:text-red-300">Problem</dt>
-        <dd className="break-words">{error.problem}</dd>
+        <dd className="break-words">{problem}</dd>
       </dl>
       {limit ? <RaiseLimitButton limit={limit} /> : null}
       <p className="mt-2 text-sm text-red-800 dark:text-red-300">Drop another file or pick an example to carry on.</p>
