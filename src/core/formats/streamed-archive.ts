@@ -25,6 +25,7 @@ import { checkLayers, checkPlan, EntryTotal, KeptBudget } from './archive-limits
 import { verifyDigests } from './verify-digests.ts';
 import { countedPieces } from '../bytes/counted.ts';
 import { TarFormatError } from '../tar/errors.ts';
+import { concatBytes } from '../bytes/concat.ts';
 
 const SNIFF_BYTES = 512;
 
@@ -204,9 +205,7 @@ class SniffSink implements PayloadSink {
   }
 
   private async decide(): Promise<void> {
-    const head = new Uint8Array(this.headLen);
-    let o = 0;
-    for (const c of this.head) head.set(c, (o += c.length) - c.length);
+    const head = concatBytes(this.head, this.headLen);
     this.head = [];
     this.next = this.choose(head);
     if (this.next) await this.next.data(head);

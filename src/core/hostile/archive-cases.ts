@@ -3,7 +3,7 @@
 // MB, indexes in a loop, tars nested in tars, and files that are not archives at all.
 
 import { writeTar } from '../tar/testing/write-tar.ts';
-import { concatBytes } from './tar-surgery.ts';
+import { concatBytes } from '../bytes/concat.ts';
 import { defaultConfig, dockerSave, gzip, manifestDescriptor, ociIndex, ociLayout, ociManifest, sha256Hex } from './build-archive.ts';
 import { errorCase, eitherCase, resultCase, type CaseGroup, type HostileCase } from './case.ts';
 

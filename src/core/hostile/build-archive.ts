@@ -4,7 +4,7 @@
 // (RFC 1952 §2.2 allows any number), zstd frames of RLE blocks written by hand (RFC 8878 §3.1.1).
 
 import { gzip as gzipMembers, writeTar, type EntrySpec } from '../tar/testing/write-tar.ts';
-import { concatBytes } from './tar-surgery.ts';
+import { concatBytes } from '../bytes/concat.ts';
 
 const enc = new TextEncoder();
 

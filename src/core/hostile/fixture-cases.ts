@@ -5,12 +5,12 @@
 // size fields that lie (too large, base-256 huge or negative, not octal, zero, a block off, a PAX
 // `size` record that disagrees).
 
+import { concatBytes } from '../bytes/concat.ts';
 import { looksLikeTar, sniffCompression } from '../bytes/sniff.ts';
 import { writeTar } from '../tar/testing/write-tar.ts';
 import { errorCase, eitherCase, slug, type HostileCase } from './case.ts';
 import {
   base256Field,
-  concatBytes,
   flipByte,
   listMembers,
   NAME_FIELD,

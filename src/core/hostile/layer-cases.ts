@@ -3,7 +3,7 @@
 // that go nowhere or in circles, duplicates, odd whiteouts, odd entry types.
 
 import { writeTar, type EntrySpec } from '../tar/testing/write-tar.ts';
-import { concatBytes } from './tar-surgery.ts';
+import { concatBytes } from '../bytes/concat.ts';
 import { bigFileHeader, dockerSave, gzip, gzipBomb, ociLayout, zstdFrame } from './build-archive.ts';
 import { errorCase, eitherCase, resultCase, type CaseGroup, type HostileCase } from './case.ts';
 

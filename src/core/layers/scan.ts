@@ -18,6 +18,7 @@ import { DEFAULT_LIMITS, type Limits } from '../limits.ts';
 import { EntryGuard, StreamGuard, withNotes } from './layer-guard.ts';
 import { countedPieces } from '../bytes/counted.ts';
 import { hashesLayer, type HashSetting } from './hash-mode.ts';
+import { concatBytes } from '../bytes/concat.ts';
 
 export type { LayerScan } from './accumulate.ts';
 
@@ -103,7 +104,7 @@ export async function scanTarStream(stream: ReadableStream<Uint8Array>, opts: Sc
       head.push(value);
       headLen += value.length;
     }
-    compression = sniffCompression(concat(head, headLen));
+    compression = sniffCompression(concatBytes(head, headLen));
     // Compressed bytes the decoder has taken, in small pieces so the bomb check's ratio is true.
     let read = 0;
     const counted = countedPieces(raw, head, ended, (n) => {
@@ -151,16 +152,6 @@ function notATar(e: unknown, parser: TarParser | null, compression: Compression,
 }
 
 
-function concat(parts: Uint8Array[], len: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(len);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 /** Turns reader errors into the InputError a person reads; cancellation passes through. */
 export function asInputError(e: unknown, opts: ScanOptions): unknown {

@@ -3,6 +3,8 @@
 // header or checksum bytes spent in a link. Inflating stops at a byte limit, so a link crafted to
 // expand to gigabytes costs nothing but a clear message.
 
+import { concatBytes } from '../bytes/concat.ts';
+
 async function drain(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
@@ -17,13 +19,7 @@ async function drain(stream: ReadableStream<Uint8Array>, limit: number): Promise
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.byteLength;
-  }
-  return out;
+  return concatBytes(chunks, total);
 }
 
 function through(bytes: Uint8Array, transform: CompressionStream | DecompressionStream): ReadableStream<Uint8Array> {

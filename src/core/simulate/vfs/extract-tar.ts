@@ -9,6 +9,7 @@ import { bytesContent } from './content.ts';
 import type { FsOps } from './fs-ops.ts';
 import { joinPath, normalizePath } from './paths.ts';
 import { newInode } from './vfs.ts';
+import { concatBytes } from '../../bytes/concat.ts';
 
 export interface TarItem {
   entry: TarEntry;
@@ -41,13 +42,7 @@ export async function readTar(bytes: Uint8Array): Promise<TarItem[]> {
           chunks.push(c.slice());
         },
         end: () => {
-          const out = new Uint8Array(entry.size);
-          let o = 0;
-          for (const c of chunks) {
-            out.set(c, o);
-            o += c.length;
-          }
-          item.data = out;
+          item.data = concatBytes(chunks, entry.size);
         },
       };
     },

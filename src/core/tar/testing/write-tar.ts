@@ -2,6 +2,8 @@
 // GNU long names/links and base-256 numbers, PAX local and global headers, v7), plus gzip via
 // CompressionStream. For tests only; core code never imports it.
 
+import { concatBytes } from '../../bytes/concat.ts';
+
 export type SpecType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'char' | 'block' | 'fifo' | 'contiguous';
 
 export interface EntrySpec {
@@ -91,17 +93,6 @@ function paxRecord(key: string, value: string): Uint8Array {
   return enc.encode(`${n} ${key}=${value}\n`);
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 interface RawHeaderSpec {
   name: string;
@@ -148,7 +139,7 @@ function header(spec: RawHeaderSpec, o: WriteTarOptions): Uint8Array {
 
 function padded(b: Uint8Array): Uint8Array {
   const pad = (512 - (b.length % 512)) % 512;
-  return pad ? concat([b, new Uint8Array(pad)]) : b;
+  return pad ? concatBytes([b, new Uint8Array(pad)]) : b;
 }
 
 function splitUstar(path: string): { prefix: string; name: string } | null {
@@ -169,7 +160,7 @@ export function writeTar(entries: (EntrySpec | GlobalSpec)[], o: WriteTarOptions
   const long = o.longNames ?? 'pax';
   for (const item of entries) {
     if ('global' in item) {
-      const body = concat(Object.entries(item.global).map(([k, v]) => paxRecord(k, v)));
+      const body = concatBytes(Object.entries(item.global).map(([k, v]) => paxRecord(k, v)));
       parts.push(header({ name: 'pax_global_header', typeflag: 'g', size: body.length }, o), padded(body));
       continue;
     }
@@ -185,7 +176,7 @@ export function writeTar(entries: (EntrySpec | GlobalSpec)[], o: WriteTarOptions
     const nameLen = enc.encode(name).length;
     if (nameLen > 100) {
       if (long === 'gnu') {
-        const body = concat([enc.encode(name), new Uint8Array(1)]);
+        const body = concatBytes([enc.encode(name), new Uint8Array(1)]);
         parts.push(header({ name: '././@LongLink', typeflag: 'L', size: body.length }, o), padded(body));
         name = name.slice(0, 100);
         while (enc.encode(name).length > 100) name = name.slice(0, -1);
@@ -202,14 +193,14 @@ export function writeTar(entries: (EntrySpec | GlobalSpec)[], o: WriteTarOptions
     }
     if (enc.encode(linkname).length > 100) {
       if (long === 'gnu') {
-        const body = concat([enc.encode(linkname), new Uint8Array(1)]);
+        const body = concatBytes([enc.encode(linkname), new Uint8Array(1)]);
         parts.push(header({ name: '././@LongLink', typeflag: 'K', size: body.length }, o), padded(body));
       } else pax.linkpath ??= linkname;
       linkname = linkname.slice(0, 100);
       while (enc.encode(linkname).length > 100) linkname = linkname.slice(0, -1);
     }
     if (Object.keys(pax).length > 0) {
-      const body = concat(Object.entries(pax).map(([k, v]) => paxRecord(k, v)));
+      const body = concatBytes(Object.entries(pax).map(([k, v]) => paxRecord(k, v)));
       parts.push(header({ name: `PaxHeaders/${name.slice(-80)}`, typeflag: 'x', size: body.length }, o), padded(body));
     }
     parts.push(
@@ -232,7 +223,7 @@ export function writeTar(entries: (EntrySpec | GlobalSpec)[], o: WriteTarOptions
     if (payload.length) parts.push(padded(payload));
   }
   parts.push(new Uint8Array(512 * (o.endBlocks ?? 2) + (o.trailing ?? 0)));
-  return concat(parts);
+  return concatBytes(parts);
 }
 
 async function drain(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
@@ -240,7 +231,7 @@ async function drain(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const r = stream.getReader();
   for (;;) {
     const { done, value } = await r.read();
-    if (done) return concat(parts);
+    if (done) return concatBytes(parts);
     parts.push(value);
   }
 }
@@ -254,7 +245,7 @@ export async function gzip(bytes: Uint8Array, members = 1): Promise<Uint8Array> 
     const cs = new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>;
     out.push(await drain(new Blob([part as BlobPart]).stream().pipeThrough(cs)));
   }
-  return concat(out);
+  return concatBytes(out);
 }
 
 /** A stream of `bytes` in chunks of the given sizes (cycled), for chunking tests. */
