@@ -6,7 +6,7 @@
 // stacking's hiddenBy column, so it can say "visible at layer k" and name any path on its own.
 
 import type { ReadPathResult } from '../core/layerstack/stack.ts';
-import type { WasteFile } from '../core/analysis/waste.ts';
+import type { WasteFile, WasteReport } from '../core/analysis/waste.ts';
 import type { Suggestion } from '../core/analysis/ci/suggestions.ts';
 import type { Difference } from '../core/analysis/ci/differences.ts';
 import type { BaseBoundary } from '../core/analysis/ci/base-boundary.ts';
@@ -31,14 +31,8 @@ export interface Skeleton {
   nameOffsets: Uint32Array;
 }
 
-/** Waste, dive's figures and what to change, small enough to post as a plain object. */
-export interface BloatReport {
-  fileBytes: number;
-  finalFileBytes: number;
-  reclaimableBytes: number;
-  efficiency: number;
-  diveEfficiency: number;
-  diveWastedBytes: number;
+/** Waste (the core's figures), dive's figures and what to change, small enough to post as a plain object. */
+export interface BloatReport extends WasteReport {
   /** the largest wasted copies (at most TOP_WASTED), largest first */
   files: WasteFile[];
   /** how many wasted copies there are in all */
