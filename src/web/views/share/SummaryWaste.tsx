@@ -2,7 +2,8 @@
 // efficiency (ours and dive's), and the largest wasted files with why.
 
 import type { SummaryWaste as Waste } from '../../../core/share/schema-v1.ts';
-import { exactBytes, formatBytes, formatPercent } from '../../format.ts';
+import { exactBytes, formatBytes } from '../../format.ts';
+import { WasteHeadline } from '../waste/WasteHeadline.tsx';
 
 const WHY: Record<Waste['files'][number]['reason'], string> = {
   deleted: 'deleted in layer',
@@ -14,24 +15,7 @@ const WHY: Record<Waste['files'][number]['reason'], string> = {
 export function SummaryWaste({ waste }: { waste: Waste }) {
   return (
     <section aria-label="Wasted bytes" data-testid="waste" className="flex min-w-0 flex-col gap-3 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">
-      <div className="flex flex-wrap gap-x-8 gap-y-2">
-        <div>
-          <div className="text-xs text-zinc-500 dark:text-zinc-400">Reclaimable</div>
-          <div className="text-xl font-semibold tabular-nums" data-testid="reclaimable" data-bytes={waste.reclaimableBytes} title={exactBytes(waste.reclaimableBytes)}>
-            {formatBytes(waste.reclaimableBytes)}
-          </div>
-          <div className="text-xs text-zinc-500 dark:text-zinc-400">
-            of {formatBytes(waste.fileBytes)} shipped; {formatBytes(waste.finalFileBytes)} visible
-          </div>
-        </div>
-        <div>
-          <div className="text-xs text-zinc-500 dark:text-zinc-400">Efficiency</div>
-          <div className="text-xl font-semibold tabular-nums" data-testid="efficiency" data-value={waste.efficiency}>
-            {formatPercent(waste.efficiency)}
-          </div>
-          <div className="text-xs text-zinc-500 dark:text-zinc-400">dive’s score: {formatPercent(waste.diveEfficiency)}</div>
-        </div>
-      </div>
+      <WasteHeadline figures={waste} />
       {waste.files.length ? (
         <ol className="flex flex-col gap-0.5 text-xs">
           {waste.files.map((f, i) => (

@@ -2,17 +2,16 @@
 // image, the efficiency (ours, and dive's beside it with a line on how they differ), the largest
 // wasted copies with why, and what to change, tied to the layers that cause it.
 
-import { exactBytes, formatBytes, formatPercent } from '../../format.ts';
 import { useApp, type AppState } from '../../store/store.ts';
 import { HashNote } from '../read-options/HashNote.tsx';
 import { Suggestions } from './Suggestions.tsx';
 import { WastedFiles } from './WastedFiles.tsx';
+import { OURS, WasteHeadline } from './WasteHeadline.tsx';
 
 const selectBloat = (s: AppState) => s.stacked?.facts.bloat ?? null;
 const selectStatus = (s: AppState) => s.stackStatus;
 const selectError = (s: AppState) => s.stackError;
 
-const OURS = 'final filesystem file bytes ÷ file bytes in all layers';
 const DIVES_DEFAULT = "dive scores each path by its smallest copy over all its copies, so a deleted file scores 0 and the copy still visible counts as waste too";
 
 export function WastePanel() {
@@ -30,29 +29,7 @@ export function WastePanel() {
   return (
     <section aria-label="Wasted bytes" data-testid="waste" className="flex min-w-0 flex-col gap-3 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">
       <h2 className="text-sm font-semibold">Wasted bytes</h2>
-      <div className="grid grid-cols-2 gap-3">
-        <div>
-          <div className="text-xs text-zinc-500 dark:text-zinc-400">Reclaimable</div>
-          <div className="text-xl font-semibold tabular-nums" data-testid="reclaimable" data-bytes={bloat.reclaimableBytes} title={exactBytes(bloat.reclaimableBytes)}>
-            {formatBytes(bloat.reclaimableBytes)}
-          </div>
-          <div className="text-xs text-zinc-500 dark:text-zinc-400">
-            of <span title={exactBytes(bloat.fileBytes)}>{formatBytes(bloat.fileBytes)}</span> file bytes shipped; the final filesystem holds{' '}
-            <span title={exactBytes(bloat.finalFileBytes)}>{formatBytes(bloat.finalFileBytes)}</span>
-          </div>
-        </div>
-        <div>
-          <div className="text-xs text-zinc-500 dark:text-zinc-400" title={OURS}>
-            Efficiency
-          </div>
-          <div className="text-xl font-semibold tabular-nums" data-testid="efficiency" data-value={bloat.efficiency} title={OURS}>
-            {formatPercent(bloat.efficiency)}
-          </div>
-          <div className="text-xs text-zinc-500 dark:text-zinc-400">
-            dive’s score: <span className="tabular-nums" data-testid="dive-efficiency">{formatPercent(bloat.diveEfficiency)}</span>
-          </div>
-        </div>
-      </div>
+      <WasteHeadline figures={bloat} />
       <p className="text-xs leading-snug text-zinc-600 dark:text-zinc-400" data-testid="efficiency-note">
         Ours is {OURS}. {diff ? diff.why.replace(/^./, (c) => c.toUpperCase()) : `${DIVES_DEFAULT.replace(/^./, (c) => c.toUpperCase())}; here the two agree.`}
       </p>
