@@ -4,6 +4,7 @@
 // layer or none, what it added and which sizes are not known for sure).
 
 import type { ImageArchive } from '../model/image.ts';
+import type { ResolvedStage } from '../dockerfile/stages.ts';
 
 export type BuilderName = 'buildkit' | 'buildah';
 export const BUILDERS: readonly BuilderName[] = ['buildkit', 'buildah'];
@@ -54,17 +55,8 @@ export interface SimInstruction {
   fromStages: number[];
 }
 
-export interface SimStage {
-  index: number;
-  /** the name after AS, lowercased; null when unnamed */
-  name: string | null;
-  /** the FROM image or stage name, expanded */
-  baseName: string;
-  /** the earlier stage this one is FROM, or null for an image */
-  baseStage: number | null;
-  /** FROM --platform, when given */
-  platform: string | null;
-  line: number;
+/** A resolved stage (name, base, platform, line) with its instructions as the simulator runs them. */
+export interface SimStage extends Omit<ResolvedStage, 'instructions'> {
   instructions: SimInstruction[];
 }
 
